@@ -1,0 +1,9 @@
+"""`make run`: local development, SQLite unless DATABASE_URL is set, email to the console."""
+
+from .base import *  # noqa: F403
+from .base import env, env_bool
+
+DEBUG = env_bool("DJANGO_DEBUG", True)
+SECRET_KEY = env("DJANGO_SECRET_KEY", "dev-only-not-secret")  # noqa: S105
+ALLOWED_HOSTS = ["*"]
+EMAIL_BACKEND = env("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

@@ -1,0 +1,140 @@
+"""Shared fixtures: a real SMTP server on loopback and real task-worker processes."""
+
+import os
+import subprocess
+import sys
+import time
+from email import message_from_bytes, policy
+from pathlib import Path
+
+import pytest
+from aiosmtpd.controller import Controller
+from django.db import connection
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+class SMTPInbox:
+    """Collects every message the SMTP server on loopback accepts."""
+
+    def __init__(self):
+        self.messages = []
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's hook name)
+        message = message_from_bytes(envelope.content, policy=policy.default)
+        self.messages.append(
+            {"from": envelope.mail_from, "to": list(envelope.rcpt_tos), "message": message}
+        )
+        return "250 Message accepted for delivery"
+
+    def to(self, address):
+        return [m for m in self.messages if address in m["to"]]
+
+    def wait_for(self, count=1, timeout=10.0, address=None):
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            found = self.to(address) if address else self.messages
+            if len(found) >= count:
+                return found
+            time.sleep(0.05)
+        found = self.to(address) if address else self.messages
+        raise AssertionError(f"expected {count} message(s), got {len(found)}")
+
+
+@pytest.fixture
+def smtp_server(settings):
+    """A real SMTP server on 127.0.0.1; Django's SMTP backend is pointed at it."""
+    inbox = SMTPInbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=0)
+    controller.start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = controller.server.sockets[0].getsockname()[1]
+    inbox.port = settings.EMAIL_PORT
+    yield inbox
+    controller.stop()
+
+
+def worker_env(extra=None):
+    """Environment for a worker subprocess that talks to this test run's database."""
+    db = connection.settings_dict
+    url = f"postgres://{db['USER'] or 'postgres'}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "pressoffice.settings.test",
+        "DATABASE_URL": url,
+        "PYTHONUNBUFFERED": "1",
+    }
+    env.update(extra or {})
+    return env
+
+
+class WorkerProcess:
+    """`manage.py run_worker` as a real process; start, kill (SIGKILL) and restart it."""
+
+    def __init__(self, extra_env=None, args=()):
+        self.extra_env = extra_env or {}
+        self.args = list(args)
+        self.process = None
+
+    def start(self):
+        self.process = subprocess.Popen(
+            [sys.executable, "manage.py", "run_worker", "--interval", "0.1", "--tick", "1", *self.args],
+            cwd=REPO,
+            env=worker_env(self.extra_env),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
+        return self
+
+    def kill(self):
+        if self.process and self.process.poll() is None:
+            self.process.kill()
+            self.process.wait(timeout=10)
+
+    def stop(self):
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.kill()
+
+
+@pytest.fixture
+def start_worker(transactional_db):
+    """Start real worker processes against the test database; all are stopped afterwards.
+
+    The settings a worker needs that differ from the test settings (the SMTP port, a provider's
+    URL) go in ``extra_env`` as environment variables.
+    """
+    workers = []
+
+    def start(extra_env=None, args=()):
+        worker = WorkerProcess(extra_env, args).start()
+        workers.append(worker)
+        return worker
+
+    yield start
+    for worker in workers:
+        worker.stop()
+
+
+@pytest.fixture
+def run_queued_tasks(db):
+    """Run every task queued so far in this process with the real django-tasks-db worker loop."""
+    from django_tasks_db.management.commands.db_worker import Worker
+
+    def run():
+        Worker(
+            queue_names=["*"],
+            interval=0,
+            batch=True,
+            backend_name="default",
+            startup_delay=False,
+            max_tasks=None,
+            worker_id="test-worker",
+            excluded_queue_names=[],
+        ).run()
+
+    return run
