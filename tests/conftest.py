@@ -7,9 +7,10 @@ import time
 from email import message_from_bytes, policy
 from pathlib import Path
 
+from django.db import connection
+
 import pytest
 from aiosmtpd.controller import Controller
-from django.db import connection
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -58,7 +59,8 @@ def smtp_server(settings):
 def worker_env(extra=None):
     """Environment for a worker subprocess that talks to this test run's database."""
     db = connection.settings_dict
-    url = f"postgres://{db['USER'] or 'postgres'}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+    user, host, port = db["USER"] or "postgres", db["HOST"] or "127.0.0.1", db["PORT"] or 5432
+    url = f"postgres://{user}@{host}:{port}/{db['NAME']}"
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "pressoffice.settings.test",
@@ -79,7 +81,8 @@ class WorkerProcess:
 
     def start(self):
         self.process = subprocess.Popen(
-            [sys.executable, "manage.py", "run_worker", "--interval", "0.1", "--tick", "1", *self.args],
+            [sys.executable, "manage.py", "run_worker", "--interval", "0.1", "--tick", "1"]
+            + self.args,
             cwd=REPO,
             env=worker_env(self.extra_env),
             stdout=subprocess.DEVNULL,
