@@ -1,0 +1,1 @@
+"""`make bench`: measurements against the issues' targets (never tests)."""
