@@ -1,0 +1,432 @@
+"""Statements as the press office publishes them, and the index journalists read them from."""
+
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import models
+from django.db.models import Prefetch
+from django.http import Http404
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.text import slugify
+
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page, PageManager, PageQuerySet
+from wagtail.search import index
+from wagtail.url_routing import RouteResult
+
+from .blocks import StatementBodyBlock
+from .cache import ReaderCachedPageMixin
+
+LISTING_PAGE_SIZE = 10
+FURTHER_INFORMATION_FEATURES = ["bold", "italic", "link", "ul", "ol"]
+
+
+class Topic(index.Indexed, models.Model):
+    """What a statement is about (for example "Road safety"); readers filter and subscribe by it."""
+
+    name = models.CharField(max_length=80, unique=True)
+    slug = models.SlugField(max_length=80, unique=True, allow_unicode=False)
+
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.name)
+        super().save(*args, **kwargs)
+
+
+class Spokesperson(index.Indexed, models.Model):
+    """Someone the press office quotes on the record; each has a public page of their statements."""
+
+    name = models.CharField(max_length=120, help_text="As quoted, e.g. Chief Constable Jane Doe.")
+    slug = models.SlugField(max_length=120, unique=True)
+    role = models.CharField(max_length=160, help_text="For example: Lead for Child Protection.")
+    photo = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    biography = models.TextField(blank=True, help_text="Two or three sentences.")
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("role"),
+        FieldPanel("photo"),
+        FieldPanel("biography"),
+    ]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.SearchField("role"),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "spokespeople"
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.name)
+        super().save(*args, **kwargs)
+
+
+class StatementType(models.TextChoices):
+    PRESS_RELEASE = "press_release", "Press release"
+    STATEMENT = "statement", "Statement"
+    NEWS = "news", "News"
+
+
+class StatementPageQuerySet(PageQuerySet):
+    def newest_first(self):
+        return self.order_by("-date", "-first_published_at", "-pk")
+
+    def for_listing(self):
+        """What a listing card shows: no body, topics in one extra query."""
+        return self.defer_streamfields().prefetch_related("topics")
+
+    def for_reading(self):
+        """Everything a statement page shows, in a fixed number of queries."""
+        return self.prefetch_related(
+            "topics",
+            "updates",
+            Prefetch(
+                "related_links",
+                queryset=StatementRelatedLink.objects.select_related("statement").order_by(
+                    "sort_order"
+                ),
+            ),
+        )
+
+
+StatementPageManager = PageManager.from_queryset(StatementPageQuerySet)
+
+
+class StatementIndexPage(ReaderCachedPageMixin, RoutablePageMixin, Page):
+    """The newest statements first, with filters, feeds and the spokespeople's pages."""
+
+    introduction = models.TextField(blank=True, help_text="One or two sentences above the list.")
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+
+    api_fields = [APIField("introduction")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["press.StatementPage"]
+    max_count = 1
+
+    def statements(self):
+        return StatementPage.objects.child_of(self).live().public()
+
+    def route(self, request, path_components):
+        """Serve a statement in one query with everything it shows prefetched.
+
+        Wagtail's default routing fetches the child as a plain Page, then again as its
+        specific type, then its relations one by one; a statement page has a query budget.
+        """
+        if self.live and path_components:
+            try:
+                resolver_match = self.resolve_subpage("/" + "/".join(path_components) + "/")
+            except Http404:
+                statement = (
+                    StatementPage.objects.child_of(self)
+                    .filter(slug=path_components[0])
+                    .for_reading()
+                    .first()
+                )
+                if statement is not None:
+                    statement._cached_parent_obj = self
+                    return statement.route(request, path_components[1:])
+            else:
+                request.routable_resolver_match = resolver_match
+                view, args, kwargs = resolver_match
+                return RouteResult(self, args=(view, args, kwargs))
+        return super().route(request, path_components)
+
+    def paginate(self, queryset, raw_page):
+        return paginate(queryset, raw_page, LISTING_PAGE_SIZE)
+
+    def get_context(self, request, *args, **kwargs):
+        from .forms import StatementFilterForm
+
+        context = super().get_context(request, *args, **kwargs)
+        form = StatementFilterForm(request.GET or None, index_page=self)
+        statements = form.filter(self.statements()).newest_first().for_listing()
+        context["filter_form"] = form
+        context["statements_page"] = self.paginate(statements, request.GET.get("page"))
+        return context
+
+    @path("")
+    def listing(self, request):
+        return self.render(request)
+
+    @path("spokespeople/<slug:slug>/", name="spokesperson")
+    def spokesperson(self, request, slug):
+        try:
+            spokesperson = Spokesperson.objects.select_related("photo").get(slug=slug)
+        except Spokesperson.DoesNotExist as error:
+            raise Http404("No such spokesperson") from error
+        statements = (
+            self.statements().filter(spokespeople=spokesperson).newest_first().for_listing()
+        )
+        return self.render(
+            request,
+            template="press/spokesperson_page.html",
+            context_overrides={
+                "spokesperson": spokesperson,
+                "statements_page": self.paginate(statements, request.GET.get("page")),
+                "canonical_path": self.reverse_subpage("spokesperson", kwargs={"slug": slug}),
+            },
+        )
+
+    @path("feed/rss/", name="feed_rss")
+    def feed_rss(self, request):
+        from .feeds import StatementsRssFeed
+
+        return StatementsRssFeed(self)(request)
+
+    @path("feed/atom/", name="feed_atom")
+    def feed_atom(self, request):
+        from .feeds import StatementsAtomFeed
+
+        return StatementsAtomFeed(self)(request)
+
+    @path("topics/<slug:slug>/feed/rss/", name="topic_feed_rss")
+    def topic_feed_rss(self, request, slug):
+        from .feeds import StatementsRssFeed
+
+        return StatementsRssFeed(self, topic=self._topic_or_404(slug))(request)
+
+    @path("topics/<slug:slug>/feed/atom/", name="topic_feed_atom")
+    def topic_feed_atom(self, request, slug):
+        from .feeds import StatementsAtomFeed
+
+        return StatementsAtomFeed(self, topic=self._topic_or_404(slug))(request)
+
+    def _topic_or_404(self, slug):
+        try:
+            return Topic.objects.get(slug=slug)
+        except Topic.DoesNotExist as error:
+            raise Http404("No such topic") from error
+
+    def spokesperson_url(self, spokesperson, request=None):
+        return self.get_url(request) + self.reverse_subpage(
+            "spokesperson", kwargs={"slug": spokesperson.slug}
+        ).lstrip("/")
+
+    def get_sitemap_urls(self, request=None):
+        """The index itself, plus a page per spokesperson who has published statements."""
+        urls = super().get_sitemap_urls(request)
+        base = self.get_full_url(request)
+        quoted = (
+            Spokesperson.objects.filter(
+                statements__in=self.statements().values("pk"),
+            )
+            .distinct()
+            .order_by("slug")
+        )
+        for spokesperson in quoted:
+            urls.append(
+                {
+                    "location": base
+                    + self.reverse_subpage(
+                        "spokesperson", kwargs={"slug": spokesperson.slug}
+                    ).lstrip("/"),
+                }
+            )
+        return urls
+
+
+class StatementPage(ReaderCachedPageMixin, Page):
+    """A press release, statement or news item, as the reference statement is laid out:
+    headline, date, standfirst, body with attributed quotes, further information, contact block.
+    """
+
+    date = models.DateField(
+        "publication date",
+        default=timezone.localdate,
+        help_text="Shown on the statement. For an embargoed statement, the embargo date.",
+    )
+    statement_type = models.CharField(
+        max_length=20, choices=StatementType.choices, default=StatementType.PRESS_RELEASE
+    )
+    standfirst = models.TextField(
+        max_length=600, help_text="One paragraph: who, what, when. Shown in lists and feeds."
+    )
+    body = StreamField(StatementBodyBlock())
+    further_information = RichTextField(
+        blank=True,
+        features=FURTHER_INFORMATION_FEATURES,
+        help_text="Notes to editors: background, figures, sources. Shown under its own heading.",
+    )
+    topics = ParentalManyToManyField(Topic, blank=True, related_name="statements")
+    # Kept in step with the body's quote blocks on every save, so listings can filter by
+    # spokesperson without reading every body.
+    spokespeople = ParentalManyToManyField(
+        Spokesperson, blank=True, related_name="statements", editable=False
+    )
+
+    objects = StatementPageManager()
+
+    content_panels = [
+        FieldPanel("title", heading="Headline"),
+        MultiFieldPanel(
+            [FieldPanel("date"), FieldPanel("statement_type"), FieldPanel("topics")],
+            heading="About this statement",
+        ),
+        FieldPanel("standfirst"),
+        FieldPanel("body"),
+        FieldPanel("further_information"),
+        InlinePanel("related_links", heading="Related statements", label="Related statement"),
+        InlinePanel(
+            "updates",
+            heading="Updates",
+            label="Update note",
+            help_text=(
+                "For a major update, add a dated note saying what changed; it is shown on the "
+                "statement. For a minor fix such as a typo, add nothing."
+            ),
+        ),
+    ]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("standfirst"),
+        index.SearchField("body"),
+        index.SearchField("further_information"),
+        index.SearchField("spokesperson_names"),
+        index.FilterField("date"),
+        index.FilterField("statement_type"),
+    ]
+
+    api_fields = [
+        APIField("date"),
+        APIField("statement_type"),
+        APIField("standfirst"),
+        APIField("body"),
+        APIField("further_information"),
+        APIField("topic_names"),
+        APIField("spokesperson_names"),
+        APIField("updates"),
+    ]
+
+    parent_page_types = ["press.StatementIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        indexes = [models.Index(fields=["-date"], name="press_statement_date_idx")]
+
+    def save(self, *args, **kwargs):
+        self.spokespeople.set(self.quoted_spokespeople())
+        super().save(*args, **kwargs)
+
+    def quoted_spokespeople(self):
+        ids = {
+            block["value"].get("spokesperson")
+            for block in self.body.raw_data
+            if block["type"] == "quote" and block["value"].get("spokesperson")
+        }
+        return list(Spokesperson.objects.filter(pk__in=ids)) if ids else []
+
+    def spokesperson_names(self):
+        """For search: the names and roles of everyone quoted, snippet or free text."""
+        names = []
+        for block in self.body:
+            if block.block_type == "quote":
+                names.append(block.value.attribution)
+        return " ".join(names)
+
+    @property
+    def topic_names(self):
+        return [topic.name for topic in self.topics.all()]
+
+    @cached_property
+    def public_updates(self):
+        """Change notes, newest first, as readers see them."""
+        return sorted(self.updates.all(), key=lambda update: (update.date, update.pk), reverse=True)
+
+    @property
+    def last_updated(self):
+        return self.public_updates[0].date if self.public_updates else None
+
+    @cached_property
+    def related_statements(self):
+        return [
+            link.statement
+            for link in self.related_links.all()
+            if link.statement.live and link.statement.pk != self.pk
+        ]
+
+    @cached_property
+    def index_page(self):
+        parent = self.get_parent()
+        return parent.specific if parent else None
+
+    def spokesperson_url(self, spokesperson, request=None):
+        index_page = self.index_page
+        if isinstance(index_page, StatementIndexPage):
+            return index_page.spokesperson_url(spokesperson, request)
+        return None
+
+    def json_ld(self, request=None):
+        """schema.org NewsArticle, for search engines and news aggregators."""
+        from .structured_data import news_article
+
+        return news_article(self, request)
+
+
+class StatementUpdate(Orderable):
+    """A public change note: "Updated 1 March 2026: corrected a figure"."""
+
+    page = ParentalKey(StatementPage, on_delete=models.CASCADE, related_name="updates")
+    date = models.DateField(default=timezone.localdate)
+    note = models.CharField(max_length=255, help_text="What changed, e.g. corrected a figure.")
+
+    panels = [FieldPanel("date"), FieldPanel("note")]
+    api_fields = [APIField("date"), APIField("note")]
+
+    def __str__(self):
+        return f"Updated {self.date:%-d %B %Y}: {self.note}"
+
+
+class StatementRelatedLink(Orderable):
+    page = ParentalKey(StatementPage, on_delete=models.CASCADE, related_name="related_links")
+    statement = models.ForeignKey(StatementPage, on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("statement")]
+
+    def clean(self):
+        super().clean()
+        if self.page_id and self.statement_id == self.page_id:
+            raise ValidationError({"statement": "A statement cannot be related to itself."})
+
+
+def paginate(queryset, raw_page, per_page):
+    """One page of results for whatever ``?page=`` says: never a 404 or a 500.
+
+    A number outside the range is clamped to the first or last page; anything that is not a
+    whole number ("abc", "1.5", "", a thousand digits) means the first page.
+    """
+    paginator = Paginator(queryset, per_page)
+    try:
+        number = int(str(raw_page).strip()) if raw_page is not None else 1
+    except ValueError:
+        number = 1
+    number = min(max(number, 1), paginator.num_pages)
+    return paginator.page(number)

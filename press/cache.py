@@ -1,0 +1,112 @@
+"""What an anonymous reader sees, cached whole, and thrown away the moment anything changes.
+
+Readers vastly outnumber editors, and a statement is read far more often than it changes. So
+the rendered response of a public page is kept in Django's cache, keyed by host and path, and
+every key carries a *generation* number. Publishing, unpublishing, moving or deleting a page,
+or editing a snippet or the contact settings, bumps the generation (after the transaction
+commits), so every cached page, listing and feed is stale at once and the change shows on the
+next request.
+
+Only requests that cannot be personal are served from the cache: GET or HEAD, no query string,
+no session cookie. Only responses a page marked as cacheable are stored (see
+``ReaderCachedPageMixin``), and never one that sets a cookie.
+
+Across processes (gunicorn workers, the task worker publishing scheduled statements) the
+generation must live in a shared cache: Redis in production (``REDIS_URL``).
+"""
+
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+
+GENERATION_KEY = "press:reader-cache:generation"
+DEFAULT_TIMEOUT = 600
+
+
+def timeout():
+    return getattr(settings, "PRESS_READER_CACHE_SECONDS", DEFAULT_TIMEOUT)
+
+
+def current_generation():
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        # Milliseconds since the epoch: a restarted cache never reuses an old generation.
+        cache.add(GENERATION_KEY, int(time.time() * 1000), timeout=None)
+        generation = cache.get(GENERATION_KEY)
+    return generation
+
+
+def purge_reader_cache():
+    """Make every cached page stale. Cheap: one counter, no scan of keys."""
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.set(GENERATION_KEY, int(time.time() * 1000), timeout=None)
+
+
+def mark_cacheable(response):
+    response.reader_cacheable = True
+    return response
+
+
+class ReaderCachedPageMixin:
+    """A page whose public response is the same for every anonymous reader."""
+
+    def serve(self, request, *args, **kwargs):
+        return mark_cacheable(super().serve(request, *args, **kwargs))
+
+
+def _is_cacheable_request(request):
+    return (
+        request.method in ("GET", "HEAD")
+        and not request.META.get("QUERY_STRING")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+    )
+
+
+def _key(request, generation):
+    return f"press:reader-cache:{generation}:{request.scheme}:{request.get_host()}:{request.path}"
+
+
+class ReaderCacheMiddleware:
+    """Serve an anonymous reader's page from the cache; store pages that allow it.
+
+    Put it after WhiteNoise and before the session middleware: a hit skips everything else.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if timeout() <= 0 or not _is_cacheable_request(request):
+            return self.get_response(request)
+
+        generation = current_generation()
+        key = _key(request, generation)
+        cached = cache.get(key)
+        if cached is not None:
+            status, headers, content = cached
+            response = HttpResponse(content, status=status)
+            for name, value in headers:
+                response[name] = value
+            response["X-Reader-Cache"] = "hit"
+            return response
+
+        response = self.get_response(request)
+        if (
+            getattr(response, "reader_cacheable", False)
+            and response.status_code == 200
+            and not response.cookies
+            and not response.streaming
+            and request.method == "GET"
+        ):
+            headers = [
+                (name, value)
+                for name, value in response.items()
+                if name.lower() not in ("set-cookie", "vary")
+            ]
+            cache.set(key, (response.status_code, headers, response.content), timeout())
+            response["X-Reader-Cache"] = "miss"
+        return response
