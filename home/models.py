@@ -10,8 +10,15 @@ from wagtail.models import Page
 
 from phonenumber_field.modelfields import PhoneNumberField
 
+from press.cache import ReaderCachedPageMixin
+from press.models import StatementPage
 
-class HomePage(Page):
+LATEST_STATEMENTS = 6
+
+
+class HomePage(ReaderCachedPageMixin, Page):
+    """The front page: the latest statements and how to reach the press office."""
+
     introduction = models.TextField(
         blank=True, help_text="One or two sentences under the site name."
     )
@@ -21,9 +28,21 @@ class HomePage(Page):
     max_count = 1
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["press.StatementIndexPage", "home.ContactPage"]
+    nav_section = "home"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["latest_statements"] = list(
+            StatementPage.objects.live()
+            .public()
+            .descendant_of(self)
+            .newest_first()
+            .for_listing()[:LATEST_STATEMENTS]
+        )
+        return context
 
 
-class ContactPage(Page):
+class ContactPage(ReaderCachedPageMixin, Page):
     """The press office's contact details: the site-wide contact block plus free text."""
 
     body = RichTextField(blank=True, features=["bold", "italic", "link", "ul", "ol", "h2", "h3"])
@@ -33,6 +52,7 @@ class ContactPage(Page):
     max_count = 1
     parent_page_types = ["home.HomePage"]
     subpage_types = []
+    nav_section = "contact"
 
 
 @register_setting(icon="mail")

@@ -130,6 +130,7 @@ class StatementIndexPage(ReaderCachedPageMixin, RoutablePageMixin, Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["press.StatementPage"]
     max_count = 1
+    nav_section = "statements"
 
     def statements(self):
         return StatementPage.objects.child_of(self).live().public()
@@ -162,19 +163,39 @@ class StatementIndexPage(ReaderCachedPageMixin, RoutablePageMixin, Page):
     def paginate(self, queryset, raw_page):
         return paginate(queryset, raw_page, LISTING_PAGE_SIZE)
 
-    def get_context(self, request, *args, **kwargs):
+    def listing_context(self, request):
         from .forms import StatementFilterForm
 
-        context = super().get_context(request, *args, **kwargs)
-        form = StatementFilterForm(request.GET or None, index_page=self)
+        filters = request.GET.copy()
+        filters.pop("page", None)
+        form = StatementFilterForm(filters or None, index_page=self)
         statements = form.filter(self.statements()).newest_first().for_listing()
-        context["filter_form"] = form
-        context["statements_page"] = self.paginate(statements, request.GET.get("page"))
+        statements_page = self.paginate(statements, request.GET.get("page"))
+        base_url = self.get_full_url(request)
+        canonical_query = filters.urlencode()
+        if statements_page.number > 1:
+            canonical_query += ("&" if canonical_query else "") + f"page={statements_page.number}"
+        context = {
+            "filter_form": form,
+            "statements_page": statements_page,
+            "query_prefix": filters.urlencode(),
+            "canonical_url": base_url + (f"?{canonical_query}" if canonical_query else ""),
+            "feed_rss": self.feed_url("feed_rss", request),
+            "feed_atom": self.feed_url("feed_atom", request),
+        }
+        if form.is_bound and form.is_valid() and form.selected_topic:
+            topic = form.selected_topic
+            context["topic_feed_rss"] = self.feed_url("topic_feed_rss", request, topic)
+            context["topic_feed_atom"] = self.feed_url("topic_feed_atom", request, topic)
         return context
+
+    def feed_url(self, route, request=None, topic=None):
+        kwargs = {"slug": topic.slug} if topic else None
+        return self.get_full_url(request) + self.reverse_subpage(route, kwargs=kwargs).lstrip("/")
 
     @path("")
     def listing(self, request):
-        return self.render(request)
+        return self.render(request, context_overrides=self.listing_context(request))
 
     @path("spokespeople/<slug:slug>/", name="spokesperson")
     def spokesperson(self, request, slug):
@@ -191,7 +212,8 @@ class StatementIndexPage(ReaderCachedPageMixin, RoutablePageMixin, Page):
             context_overrides={
                 "spokesperson": spokesperson,
                 "statements_page": self.paginate(statements, request.GET.get("page")),
-                "canonical_path": self.reverse_subpage("spokesperson", kwargs={"slug": slug}),
+                "canonical_url": self.get_full_url(request)
+                + self.reverse_subpage("spokesperson", kwargs={"slug": slug}).lstrip("/"),
             },
         )
 
@@ -328,6 +350,7 @@ class StatementPage(ReaderCachedPageMixin, Page):
 
     parent_page_types = ["press.StatementIndexPage"]
     subpage_types = []
+    nav_section = "statements"
 
     class Meta:
         indexes = [models.Index(fields=["-date"], name="press_statement_date_idx")]
@@ -383,6 +406,11 @@ class StatementPage(ReaderCachedPageMixin, Page):
         if isinstance(index_page, StatementIndexPage):
             return index_page.spokesperson_url(spokesperson, request)
         return None
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["json_ld"] = self.json_ld(request)
+        return context
 
     def json_ld(self, request=None):
         """schema.org NewsArticle, for search engines and news aggregators."""

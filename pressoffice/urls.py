@@ -8,6 +8,8 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home.views import health
+from press.api import api_router
+from press.views import search
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
@@ -15,6 +17,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("health/", health, name="health"),
+    path("search/", search, name="search"),
+    path("api/v2/", api_router.urls),
 ]
 
 if settings.DEBUG:

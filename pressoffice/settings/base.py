@@ -69,6 +69,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # An anonymous reader's page from the cache: before sessions, so a hit skips the rest.
+    "press.cache.ReaderCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -118,6 +120,9 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# How long an anonymous reader's page is kept; publishing purges it at once. 0 turns it off.
+PRESS_READER_CACHE_SECONDS = int(env("PRESS_READER_CACHE_SECONDS", "600"))
 
 # Background work: Django's Tasks API (backport), stored in the database, run by
 # `manage.py run_worker`, which also runs the periodic jobs listed in PERIODIC_JOBS.

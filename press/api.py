@@ -1,0 +1,7 @@
+"""The read-only JSON API (Wagtail API v2): statements at /api/v2/pages/."""
+
+from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.views import PagesAPIViewSet
+
+api_router = WagtailAPIRouter("wagtailapi")
+api_router.register_endpoint("pages", PagesAPIViewSet)

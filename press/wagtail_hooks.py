@@ -1,0 +1,30 @@
+"""The admin for the press office's snippets: spokespeople and topics."""
+
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .models import Spokesperson, Topic
+
+
+class SpokespersonViewSet(SnippetViewSet):
+    model = Spokesperson
+    icon = "user"
+    menu_label = "Spokespeople"
+    list_display = ["name", "role", "slug"]
+
+
+class TopicViewSet(SnippetViewSet):
+    model = Topic
+    icon = "tag"
+    menu_label = "Topics"
+    list_display = ["name", "slug"]
+
+
+class PressSnippetsGroup(SnippetViewSetGroup):
+    menu_label = "Press office"
+    menu_icon = "openquote"
+    menu_order = 250
+    items = (SpokespersonViewSet, TopicViewSet)
+
+
+register_snippet(PressSnippetsGroup)
