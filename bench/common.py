@@ -25,7 +25,8 @@ from urllib.parse import urlsplit, urlunsplit
 REPO = Path(__file__).resolve().parent.parent
 GUNICORN = str(Path(sys.executable).with_name("gunicorn"))
 DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/pressoffice"
-BENCH_DATABASE_NAME = "pressoffice_bench"
+# Overridable so two people can bench on one PostgreSQL server at once.
+BENCH_DATABASE_NAME = os.environ.get("BENCH_DATABASE_NAME", "pressoffice_bench")
 BENCH_SETTINGS = "pressoffice.settings.bench"
 
 # One set of gunicorn settings for the project and the yardstick alike.
@@ -341,8 +342,12 @@ def parse_wrk(output, command=""):
     )
 
 
-def run_wrk(url, duration=WRK_DURATION, threads=WRK_THREADS, connections=WRK_CONNECTIONS):
-    command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{duration}", "--latency", url]
+def wrk_command(url, duration=WRK_DURATION, threads=WRK_THREADS, connections=WRK_CONNECTIONS):
+    return ["wrk", f"-t{threads}", f"-c{connections}", f"-d{duration}", "--latency", url]
+
+
+def run_wrk(url, **options):
+    command = wrk_command(url, **options)
     say(f"  $ {shlex.join(command)}")
     output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
     return parse_wrk(output, shlex.join(command))
