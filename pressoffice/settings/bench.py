@@ -1,10 +1,10 @@
 """`make bench`: production settings on loopback, so the figures are the ones a reader would get.
 
-Only what loopback forces differs from production: plain HTTP (no SSL redirect or secure cookies),
-and ``BENCH_CACHE=off`` swaps the cache for a dummy one to measure the site with caching off.
+Only what loopback forces differs from production: plain HTTP (no SSL redirect, HSTS or secure
+cookies) and quiet logs. The readers' page cache is switched off for a run through the
+environment (``PRESS_READER_CACHE_SECONDS=0``), as in production.
 """
 
-from .base import env
 from .production import *  # noqa: F403
 
 SECURE_SSL_REDIRECT = False
@@ -12,9 +12,6 @@ SECURE_HSTS_SECONDS = 0
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "testserver"]
-
-if env("BENCH_CACHE", "on") == "off":
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
 
 LOGGING = {
     "version": 1,
