@@ -1,5 +1,7 @@
 """Statements as the press office publishes them, and the index journalists read them from."""
 
+import re
+
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
@@ -22,6 +24,7 @@ from .blocks import StatementBodyBlock
 from .cache import ReaderCachedPageMixin
 
 LISTING_PAGE_SIZE = 10
+WHOLE_NUMBER = re.compile(r"[+-]?[0-9]+")
 FURTHER_INFORMATION_FEATURES = ["bold", "italic", "link", "ul", "ol"]
 
 
@@ -452,9 +455,12 @@ def paginate(queryset, raw_page, per_page):
     whole number ("abc", "1.5", "", a thousand digits) means the first page.
     """
     paginator = Paginator(queryset, per_page)
-    try:
-        number = int(str(raw_page).strip()) if raw_page is not None else 1
-    except ValueError:
+    text = str(raw_page or "").strip()
+    if not WHOLE_NUMBER.fullmatch(text) or text.startswith("-"):
         number = 1
+    elif len(text.lstrip("+")) > 9:
+        number = paginator.num_pages
+    else:
+        number = int(text)
     number = min(max(number, 1), paginator.num_pages)
     return paginator.page(number)

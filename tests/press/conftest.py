@@ -2,7 +2,8 @@
 
 from django.core.cache import cache
 
-from wagtail.models import Page, Site
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale, Page, Site
 
 import pytest
 
@@ -18,15 +19,24 @@ def empty_cache():
     cache.clear()
 
 
+def tree_root():
+    """The tree's root page; rebuilt if a transactional test flushed the migrations' data."""
+    root = Page.get_first_root_node()
+    if root is None:
+        Locale.objects.get_or_create(language_code=get_supported_content_language_variant("en-gb"))
+        root = Page.add_root(instance=Page(title="Root", slug="root"))
+    return root
+
+
 @pytest.fixture
 def home_page(db):
-    root = Page.get_first_root_node()
-    home = HomePageFactory(parent=root, slug="northmoor")
-    site = Site.objects.get(is_default_site=True)
-    site.root_page = home
-    site.hostname = "testserver"
-    site.port = 80
-    site.save()
+    home = HomePageFactory(parent=tree_root(), slug="northmoor")
+    Site.objects.update(is_default_site=False)
+    Site.objects.update_or_create(
+        hostname="testserver",
+        port=80,
+        defaults={"root_page": home, "is_default_site": True, "site_name": "Northmoor"},
+    )
     return home
 
 
