@@ -1,6 +1,7 @@
 from django.conf import settings
-from django.db import models, transaction
+from django.db import IntegrityError, models, transaction
 from django.db.models import F, Q
+from django.db.models.functions import Lower
 from django.utils import timezone
 
 from phonenumber_field.modelfields import PhoneNumberField
@@ -19,9 +20,57 @@ class MediaContact(models.Model):
     class Meta:
         ordering = ["name"]
         indexes = [models.Index(fields=["outlet"])]
+        constraints = [
+            # One contact per email address, whatever its case; blank (phone-only, anonymised)
+            # contacts do not collide.
+            models.UniqueConstraint(
+                Lower("email"), condition=~Q(email=""), name="mediacontact_unique_email_ci"
+            ),
+        ]
 
     def __str__(self):
         return f"{self.name} ({self.outlet})" if self.outlet else self.name
+
+    @classmethod
+    def found_again(cls, *, name, outlet="", email="", phone=""):
+        """The journalist's contact, found by email (any case) or else by phone, or a new one.
+
+        A phone match only counts when that contact has no other email address: a newsroom's
+        switchboard number shared by two journalists must not merge them. The name, outlet and
+        phone are brought up to date with what they just told us. Call inside a transaction.
+        """
+        email = (email or "").strip()
+        live = cls.objects.select_for_update().filter(anonymised_at__isnull=True).order_by("pk")
+        contact = live.filter(email__iexact=email).first() if email else None
+        if contact is None and phone:
+            same_person = Q(email="") | Q(email__iexact=email) if email else Q()
+            contact = live.filter(same_person, phone=phone).first()
+        if contact is None:
+            try:
+                with transaction.atomic():
+                    return cls.objects.create(name=name, outlet=outlet, email=email, phone=phone)
+            except IntegrityError:
+                # Someone with the same email was created a moment ago by a parallel request.
+                contact = live.get(email__iexact=email)
+        changes = {"name": name, "outlet": outlet, "phone": phone}
+        if not contact.email:
+            changes["email"] = email
+        for field, value in changes.items():
+            if value and getattr(contact, field) != value:
+                setattr(contact, field, value)
+        contact.save()
+        return contact
+
+    def anonymise(self, now=None):
+        """Blank what identifies the journalist; the row stays so reports keep their counts."""
+        if self.anonymised_at:
+            return False
+        self.name = ""
+        self.email = ""
+        self.phone = ""
+        self.anonymised_at = now or timezone.now()
+        self.save(update_fields=["name", "email", "phone", "anonymised_at"])
+        return True
 
 
 class ReferenceCounter(models.Model):
@@ -131,6 +180,24 @@ class Enquiry(models.Model):
         return EnquiryEvent.objects.create(
             enquiry=self, kind=kind, message=message, actor=actor, data=data or {}
         )
+
+    def anonymise(self, now=None):
+        """Blank the journalist's personal data once the retention period has passed.
+
+        The reference, dates, outlet, subject, route and status stay for reports; the question
+        and the free text of the timeline (notes, responses, email addresses) go, because they
+        can name people.
+        """
+        if self.anonymised_at:
+            return False
+        self.journalist_name = ""
+        self.email = ""
+        self.phone = ""
+        self.question = ""
+        self.anonymised_at = now or timezone.now()
+        self.save(update_fields=["journalist_name", "email", "phone", "question", "anonymised_at"])
+        self.events.update(message="", data={})
+        return True
 
 
 class EnquiryEvent(models.Model):
