@@ -15,6 +15,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("health/", health, name="health"),
+    path("enquiries/", include("enquiries.urls")),
 ]
 
 if settings.DEBUG:
