@@ -6,7 +6,9 @@ from django.utils import timezone
 
 from wagtail.models import Page
 
+import phonenumbers
 from phonenumber_field.formfields import PhoneNumberField
+from phonenumber_field.phonenumber import PhoneNumber
 
 from enquiries.models import Enquiry
 
@@ -21,6 +23,31 @@ def statements():
     except LookupError:
         return Page.objects.live().filter(depth__gt=2)
     return Page.objects.live().type(model)
+
+
+def validate_possible_phone_number(value):
+    """Any number of a possible length for its country, not only ranges in the library's tables.
+
+    Journalists' numbers include ranges newer than the metadata, and Ofcom's drama numbers
+    (07700 900xxx) used in training and demos are "not valid" there but must be accepted.
+    """
+    try:
+        possible = isinstance(value, PhoneNumber) and (
+            value.is_valid()
+            or phonenumbers.is_possible_number_with_reason(value)
+            == phonenumbers.ValidationResult.IS_POSSIBLE
+        )
+    except (TypeError, ValueError, phonenumbers.NumberParseException):
+        possible = False
+    if not possible:
+        raise forms.ValidationError(
+            "Enter a phone number like 07700 900123, or an international number starting with +.",
+            code="invalid",
+        )
+
+
+class JournalistPhoneField(PhoneNumberField):
+    default_validators = [validate_possible_phone_number]
 
 
 class DeadlineWidget(forms.SplitDateTimeWidget):
@@ -41,7 +68,7 @@ class EnquiryForm(forms.Form):
         label="Media outlet", max_length=200, help_text="The publication or programme."
     )
     email = forms.EmailField(label="Email address", max_length=254)
-    phone = PhoneNumberField(
+    phone = JournalistPhoneField(
         label="Phone number",
         max_length=40,
         help_text="A UK number, or an international number starting with +.",

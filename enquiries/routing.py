@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from enquiries import tasks
 from enquiries.models import Enquiry, EnquiryEvent, MediaContact, OfficeHoursSettings
+from enquiries.models.enquiry import normalise_phone
 from enquiries.rules import routing as routing_rules
 from enquiries.rules.office_hours import OfficeHours, describe_opening
 from enquiries.signals import enquiry_routed
@@ -46,6 +47,7 @@ def receive_enquiry(
     hours=None,
 ) -> Enquiry:
     """Store a new enquiry from a journalist and route it; returns it committed or raises."""
+    phone = normalise_phone(phone)
     with transaction.atomic():
         contact = MediaContact.found_again(
             name=journalist_name, outlet=outlet, email=email, phone=phone

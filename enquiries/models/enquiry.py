@@ -8,6 +8,17 @@ from django.utils import timezone
 from wagtail.log_actions import log
 
 from phonenumber_field.modelfields import PhoneNumberField
+from phonenumber_field.phonenumber import PhoneNumber, to_python
+
+
+def normalise_phone(value):
+    """E.164 ("+447700900123") for anything that parses as a number, so "07700 900123" and
+    "+44 7700 900123" are stored, and found again, as the same number. The library only stores
+    numbers it considers valid in E.164, and some real (and Ofcom drama) ranges are not."""
+    number = to_python(value, region=settings.PHONENUMBER_DEFAULT_REGION) if value else None
+    if isinstance(number, PhoneNumber) and number.country_code and number.national_number:
+        return number.as_e164
+    return str(value or "")
 
 
 class MediaContact(models.Model):
@@ -44,6 +55,7 @@ class MediaContact(models.Model):
         phone are brought up to date with what they just told us. Call inside a transaction.
         """
         email = (email or "").strip()
+        phone = normalise_phone(phone)
         live = cls.objects.select_for_update().filter(anonymised_at__isnull=True).order_by("pk")
         contact = live.filter(email__iexact=email).first() if email else None
         if contact is None and phone:
