@@ -59,6 +59,12 @@ def deadline_tag(enquiry, now=None):
 # --- The queue -----------------------------------------------------------------------------
 
 
+def assignee_choices():
+    return [("me", "Me"), ("unassigned", "Nobody (unassigned)")] + [
+        (str(user.pk), person(user)) for user in press_office_users()
+    ]
+
+
 class EnquiryFilterSet(WagtailFilterSet):
     """The queue's filters. Each one is served by an index (see ``Enquiry.Meta.indexes``)."""
 
@@ -77,7 +83,11 @@ class EnquiryFilterSet(WagtailFilterSet):
     )
     urgent = django_filters.BooleanFilter(label="Urgent", widget=BooleanRadioSelect)
     assignee = django_filters.ChoiceFilter(
-        label="Assigned to", method="filter_assignee", empty_label="Anyone"
+        label="Assigned to",
+        # A callable: colleagues are listed when the filter is used or shown, not on import.
+        choices=assignee_choices,
+        method="filter_assignee",
+        empty_label="Anyone",
     )
     outlet = django_filters.CharFilter(
         label="Media outlet", method="filter_outlet", help_text="The start of the outlet's name"
@@ -86,16 +96,6 @@ class EnquiryFilterSet(WagtailFilterSet):
     class Meta:
         model = Enquiry
         fields = ["status", "deadline", "route", "urgent", "assignee", "outlet"]
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        # Colleagues are only listed when the filter is rendered, not for every query.
-        self.filters["assignee"].extra["choices"] = self.assignee_choices
-
-    def assignee_choices(self):
-        return [("me", "Me"), ("unassigned", "Nobody (unassigned)")] + [
-            (str(user.pk), person(user)) for user in press_office_users()
-        ]
 
     def filter_deadline(self, queryset, name, value):
         now = timezone.now()
