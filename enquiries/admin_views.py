@@ -22,8 +22,7 @@ from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.widgets import AdminDateTimeInput
 
-from phonenumber_field.formfields import PhoneNumberField
-
+from enquiries.forms import JournalistPhoneField
 from enquiries.models import Enquiry, MediaContact
 from enquiries.routing import receive_enquiry
 
@@ -231,7 +230,7 @@ class PhoneEnquiryForm(forms.Form):
     )
     journalist_name = forms.CharField(label="Name", max_length=200, required=False)
     outlet = forms.CharField(label="Media outlet", max_length=200, required=False)
-    phone = PhoneNumberField(region="GB", required=False)
+    phone = JournalistPhoneField(required=False, max_length=40)
     email = forms.EmailField(required=False)
     subject = forms.CharField(max_length=200)
     question = forms.CharField(max_length=10000, widget=forms.Textarea(attrs={"rows": 5}))
