@@ -16,18 +16,25 @@ OUT_OF_HOURS = (Enquiry.Route.URGENT_OUT_OF_HOURS, Enquiry.Route.QUEUED_FOR_OPEN
 
 
 def office_last_closed(hours, now, step=timedelta(minutes=15), limit=timedelta(days=31)):
-    """About when the office last shut: the last open instant before its latest closed spell.
+    """When the office last shut (to the minute): the start of its latest closed spell.
 
-    Walks back through the current open spell (if open now), then through the closed spell
-    before it. Found to within ``step``, which is enough: only out-of-hours enquiries are
-    counted from it, and none arrive while the office is open.
+    Walks back in quarter hours through the current open spell (if open now), then through
+    the closed spell before it, and narrows the last quarter hour down to the minute. Only
+    ``is_open`` is needed, so it works for any weekly table, bank holiday or shutdown.
     """
     at = now
     while hours.is_open(at) and now - at < limit:
         at -= step
     while not hours.is_open(at) and now - at < limit:
         at -= step
-    return at
+    open_at, closed_at = at, at + step
+    while closed_at - open_at > timedelta(minutes=1):
+        middle = open_at + (closed_at - open_at) / 2
+        if hours.is_open(middle):
+            open_at = middle
+        else:
+            closed_at = middle
+    return closed_at.replace(second=0, microsecond=0)
 
 
 class EnquiriesPanel(Component):
