@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 import holidays
@@ -43,6 +44,13 @@ def _never_closed(_day: date) -> str | None:
     return None
 
 
+@lru_cache(maxsize=8)
+def bank_holidays(region: str):
+    """One ``holidays`` table per region for the life of the process: building one costs a
+    millisecond or more, and bank holidays do not change while we run."""
+    return holidays.country_holidays("GB", subdiv=region)
+
+
 def closed_dates(
     region: str = "ENG", closures: Iterable[tuple[date, date, str]] = ()
 ) -> Callable[[date], str | None]:
@@ -52,14 +60,14 @@ def closed_dates(
     (observed)") as their own dates; without a subdivision it would miss Easter Monday and the
     August bank holiday in England, hence the explicit region.
     """
-    bank_holidays = holidays.country_holidays("GB", subdiv=region)
+    region_holidays = bank_holidays(region)
     closures = [(start, end, reason) for start, end, reason in closures]
 
     def closed_on(day: date) -> str | None:
         for start, end, reason in closures:
             if start <= day <= end:
                 return reason
-        name = bank_holidays.get(day)
+        name = region_holidays.get(day)
         return f"bank holiday: {name}" if name else None
 
     return closed_on
