@@ -19,6 +19,7 @@ urlpatterns = [
     path("health/", health, name="health"),
     path("search/", search, name="search"),
     path("api/v2/", api_router.urls),
+    path("enquiries/", include("enquiries.urls")),
 ]
 
 if settings.DEBUG:

@@ -132,7 +132,18 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 PERIODIC_JOBS = {
     "publish_scheduled": ("home.jobs.publish_scheduled", 60),
     "prune_task_results": ("home.jobs.prune_task_results", 3600),
+    "anonymise_expired_enquiries": ("enquiries.jobs.anonymise_expired", 3600),
 }
+
+# Media enquiries: personal data is anonymised this many days after the last contact.
+ENQUIRY_RETENTION_DAYS = int(env("ENQUIRY_RETENTION_DAYS", "365"))
+# Public enquiry form: (submissions, per seconds) per client IP and per email address.
+ENQUIRY_RATE_LIMITS = {
+    "ip": (int(env("ENQUIRY_RATE_LIMIT_IP", "10")), 3600),
+    "email": (int(env("ENQUIRY_RATE_LIMIT_EMAIL", "5")), 3600),
+}
+# Where new in-hours enquiries are announced when PressOfficeSettings has no team address.
+PRESS_OFFICE_TEAM_EMAIL = env("PRESS_OFFICE_TEAM_EMAIL", "")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

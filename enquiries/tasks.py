@@ -1,0 +1,98 @@
+"""Background tasks of the enquiry intake: the emails that follow a routed enquiry.
+
+Each task takes the enquiry's primary key, re-reads and locks the row, and checks the timeline:
+an email already recorded as sent is not sent again, so a task run twice (enqueued twice, or a
+worker restarted) does not write to the journalist twice.
+"""
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.template.loader import render_to_string
+
+from wagtail.models import Site
+
+from django_tasks import task
+
+from enquiries.models import Enquiry, EnquiryEvent
+
+ACKNOWLEDGEMENT = "acknowledgement"
+TEAM_NOTIFICATION = "team_notification"
+
+
+def _already_sent(enquiry, email_kind):
+    return enquiry.events.filter(kind=EnquiryEvent.Kind.EMAIL, data__email=email_kind).exists()
+
+
+def _send(enquiry, email_kind, to, template, context, reply_to=()):
+    context = {"enquiry": enquiry, "office": press_office(), **context}
+    subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
+    body = render_to_string(f"{template}.txt", context)
+    EmailMessage(subject, body, to=to, reply_to=list(reply_to)).send()
+    enquiry.record(
+        EnquiryEvent.Kind.EMAIL,
+        f"Email sent: {subject}",
+        data={"email": email_kind, "to": to},
+    )
+
+
+def press_office():
+    """The default site's press office settings (a task has no request to find its site)."""
+    from home.models import PressOfficeSettings
+
+    site = Site.objects.filter(is_default_site=True).first()
+    return PressOfficeSettings.for_site(site) if site else None
+
+
+def team_address():
+    """The team's address from the press office settings, else from the deployment settings."""
+    office = press_office()
+    return (office.team_notification_email if office else "") or settings.PRESS_OFFICE_TEAM_EMAIL
+
+
+@task()
+def send_acknowledgement(enquiry_pk):
+    """Tell the journalist their reference and what happens next."""
+    from enquiries.routing import what_happens_next
+
+    with transaction.atomic():
+        enquiry = Enquiry.objects.select_for_update().filter(pk=enquiry_pk).first()
+        if (
+            enquiry is None
+            or not enquiry.email
+            or enquiry.anonymised_at
+            or _already_sent(enquiry, ACKNOWLEDGEMENT)
+        ):
+            return False
+        _send(
+            enquiry,
+            ACKNOWLEDGEMENT,
+            [enquiry.email],
+            "enquiries/email/acknowledgement",
+            {"what_happens_next": what_happens_next(enquiry)},
+        )
+    return True
+
+
+@task()
+def notify_team(enquiry_pk):
+    """Announce a new in-hours enquiry to the press office team's address."""
+    with transaction.atomic():
+        enquiry = Enquiry.objects.select_for_update().filter(pk=enquiry_pk).first()
+        address = team_address()
+        if (
+            enquiry is None
+            or not address
+            or enquiry.route != Enquiry.Route.IN_HOURS
+            or _already_sent(enquiry, TEAM_NOTIFICATION)
+        ):
+            return False
+        _send(
+            enquiry,
+            TEAM_NOTIFICATION,
+            [address],
+            "enquiries/email/team_notification",
+            {"admin_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + "/admin/"},
+            reply_to=[enquiry.email] if enquiry.email else (),
+        )
+    return True
