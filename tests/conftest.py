@@ -1,6 +1,7 @@
 """Shared fixtures: a real SMTP server on loopback and real task-worker processes."""
 
 import os
+import socket
 import subprocess
 import sys
 import time
@@ -46,11 +47,15 @@ class SMTPInbox:
 def smtp_server(settings):
     """A real SMTP server on 127.0.0.1; Django's SMTP backend is pointed at it."""
     inbox = SMTPInbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=0)
+    # aiosmtpd connects to its own port to check it started, so it needs a real one, not 0.
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    controller = Controller(inbox, hostname="127.0.0.1", port=port)
     controller.start()
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST = "127.0.0.1"
-    settings.EMAIL_PORT = controller.server.sockets[0].getsockname()[1]
+    settings.EMAIL_PORT = port
     inbox.port = settings.EMAIL_PORT
     yield inbox
     controller.stop()

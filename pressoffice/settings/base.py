@@ -163,6 +163,19 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Press Office <press.office@examp
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 PHONENUMBER_DEFAULT_REGION = "GB"
+
+# On-call alert channels (enquiries/channels). SMS goes through one pluggable backend:
+# "notify" (GOV.UK Notify), "twilio" or "console" (the log; the default of `make run`).
+ALERT_SMS_BACKEND = env("ALERT_SMS_BACKEND", "notify")
+ALERT_SMS_TIMEOUT = float(env("ALERT_SMS_TIMEOUT", "10"))
+ALERT_WEBHOOK_TIMEOUT = float(env("ALERT_WEBHOOK_TIMEOUT", "10"))
+NOTIFY_API_KEY = env("NOTIFY_API_KEY", "")
+NOTIFY_SMS_TEMPLATE_ID = env("NOTIFY_SMS_TEMPLATE_ID", "")
+NOTIFY_BASE_URL = env("NOTIFY_BASE_URL", "https://api.notifications.service.gov.uk")
+TWILIO_ACCOUNT_SID = env("TWILIO_ACCOUNT_SID", "")
+TWILIO_AUTH_TOKEN = env("TWILIO_AUTH_TOKEN", "")
+TWILIO_FROM_NUMBER = env("TWILIO_FROM_NUMBER", "")
+TWILIO_BASE_URL = env("TWILIO_BASE_URL", "https://api.twilio.com")
 PHONENUMBER_DEFAULT_FORMAT = "E164"
 
 WAGTAIL_SITE_NAME = env("WAGTAIL_SITE_NAME", "Northmoor Constabulary Press Office")
