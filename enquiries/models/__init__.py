@@ -1,3 +1,30 @@
 from .enquiry import Enquiry, EnquiryEvent, MediaContact, ReferenceCounter
+from .oncall import (
+    Alert,
+    ContactMethod,
+    Delivery,
+    DeliveryAttempt,
+    EscalationLevel,
+    EscalationPolicy,
+    OnCallRota,
+    RotaCoverageWindow,
+    RotaMember,
+    RotaOverride,
+)
 
-__all__ = ["Enquiry", "EnquiryEvent", "MediaContact", "ReferenceCounter"]
+__all__ = [
+    "Alert",
+    "ContactMethod",
+    "Delivery",
+    "DeliveryAttempt",
+    "Enquiry",
+    "EnquiryEvent",
+    "EscalationLevel",
+    "EscalationPolicy",
+    "MediaContact",
+    "OnCallRota",
+    "ReferenceCounter",
+    "RotaCoverageWindow",
+    "RotaMember",
+    "RotaOverride",
+]
