@@ -15,6 +15,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("health/", health, name="health"),
+    path("oncall/", include("enquiries.oncall_urls")),
+    path("oncall/feeds/", include("enquiries.oncall_feeds")),
 ]
 
 if settings.DEBUG:
