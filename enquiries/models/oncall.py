@@ -325,7 +325,9 @@ class EscalationPolicy(ClusterableModel):
         }
 
 
-class EscalationLevel(Orderable):
+class EscalationLevel(Orderable, ClusterableModel):
+    """One step of a policy. Clusterable so its people and rotas are saved with it."""
+
     policy = ParentalKey(EscalationPolicy, on_delete=models.CASCADE, related_name="levels")
     people = ParentalManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="+")
     rotas = ParentalManyToManyField(

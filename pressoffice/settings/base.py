@@ -127,7 +127,22 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 PERIODIC_JOBS = {
     "publish_scheduled": ("home.jobs.publish_scheduled", 60),
     "prune_task_results": ("home.jobs.prune_task_results", 3600),
+    "sweep_alerts": ("enquiries.jobs.sweep_alerts", 15),
 }
+
+# On-call alerting (enquiries/alerting.py).
+# How long an acknowledgement link works, in seconds.
+ONCALL_ACK_MAX_AGE = int(env("ONCALL_ACK_MAX_AGE", str(24 * 3600)))
+# Seconds to wait before each retry of a failed send; after the last, the next contact method.
+ONCALL_RETRY_DELAYS = tuple(int(s) for s in env_list("ONCALL_RETRY_DELAYS", "5,15"))
+# A send still "in progress" after this many seconds lost its worker: marked uncertain, never
+# repeated, and the person's next contact method is tried. Longer than any provider timeout.
+ONCALL_UNCERTAIN_AFTER = int(env("ONCALL_UNCERTAIN_AFTER", "120"))
+# A pending message this many seconds overdue gets a fresh task from the sweep.
+ONCALL_SWEEP_GRACE = int(env("ONCALL_SWEEP_GRACE", "20"))
+# Who is alerted when there is no default escalation policy at all (usernames).
+ONCALL_FALLBACK_USERNAMES = env_list("ONCALL_FALLBACK_USERNAMES")
+ONCALL_FALLBACK_TIMEOUT_MINUTES = 15
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
