@@ -487,7 +487,9 @@ def sweep(now=None, batch=200):
     * alerts whose deadline passed are advanced (skipping any another worker holds);
     * pending deliveries overdue by ONCALL_SWEEP_GRACE get a fresh task;
     * deliveries left SENDING longer than ONCALL_UNCERTAIN_AFTER (their worker died mid-send)
-      are marked UNCERTAIN, never re-sent, and the person's next method is tried.
+      are marked UNCERTAIN, never re-sent, and the person's next method is tried;
+    * a journalist not yet told of an acknowledgement (the email failed) is told again, for a
+      day at most.
     """
     now = now or timezone.now()
     advanced = 0
@@ -531,7 +533,27 @@ def sweep(now=None, batch=200):
             if delivery.alert.status == Alert.Status.OPEN:
                 fall_through(delivery, now)
             uncertain += 1
-    return {"advanced": advanced, "resent": len(overdue), "uncertain": uncertain}
+    untold = list(
+        Alert.objects.filter(
+            acknowledged_at__lte=now - grace,
+            acknowledged_at__gte=now - timedelta(days=1),
+            journalist_told_at__isnull=True,
+        )
+        .exclude(enquiry__email="")
+        .values_list("pk", flat=True)[:batch]
+    )
+    if untold:
+        from .tasks import tell_journalist_alert_acknowledged
+
+        transaction.on_commit(
+            lambda: [tell_journalist_alert_acknowledged.enqueue(pk) for pk in untold]
+        )
+    return {
+        "advanced": advanced,
+        "resent": len(overdue),
+        "uncertain": uncertain,
+        "journalists": len(untold),
+    }
 
 
 # --- The journalist ---------------------------------------------------------------------------

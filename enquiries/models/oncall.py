@@ -71,7 +71,7 @@ class ContactMethod(models.Model):
                 number = phonenumbers.parse(self.address, settings.PHONENUMBER_DEFAULT_REGION)
             except phonenumbers.NumberParseException as exc:
                 raise ValidationError({"address": "Enter a mobile number."}) from exc
-            if not phonenumbers.is_valid_number(number):
+            if not phonenumbers.is_possible_number(number):
                 raise ValidationError({"address": "Enter a valid mobile number."})
             self.address = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
         elif self.kind == self.Kind.EMAIL:
@@ -394,6 +394,11 @@ class Alert(models.Model):
                 fields=["next_action_at"], condition=Q(status="open"), name="alert_due_idx"
             ),
             models.Index(fields=["status", "-opened_at"]),
+            models.Index(
+                fields=["acknowledged_at"],
+                condition=Q(journalist_told_at__isnull=True, acknowledged_at__isnull=False),
+                name="alert_journalist_untold_idx",
+            ),
         ]
         constraints = [
             models.UniqueConstraint(

@@ -426,3 +426,45 @@ def test_a_send_whose_worker_died_is_never_repeated(team, clock, smtp_server, ru
     delivery.refresh_from_db()
     assert delivery.status == Delivery.Status.UNCERTAIN
     assert alert.enquiry.events.filter(data__status="uncertain").exists()
+
+
+def test_the_worker_periodic_job_runs_the_sweep(team, clock, smtp_server, run_queued_tasks):
+    """The sweep as the worker runs it: inside the job's own transaction, prompting on commit."""
+    from django.conf import settings
+
+    from django_tasks_db.models import DBTaskResult
+
+    from home.worker import run_due_jobs
+
+    assert settings.PERIODIC_JOBS["sweep_alerts"][0] == "enquiries.jobs.sweep_alerts"
+    assert settings.PERIODIC_JOBS["sweep_alerts"][1] <= 60
+    route_urgent(UrgentEnquiryFactory())
+    DBTaskResult.objects.all().delete()  # even the first send task is lost
+    clock.shift(timedelta(seconds=30))
+
+    assert run_due_jobs({"sweep_alerts": settings.PERIODIC_JOBS["sweep_alerts"]}) == [
+        "sweep_alerts"
+    ]
+    run_queued_tasks()
+    assert len(addressed_to(smtp_server, team["priya"])) == 1
+
+
+def test_a_journalist_whose_confirmation_was_lost_is_told_by_the_sweep(
+    team, clock, smtp_server, run_queued_tasks
+):
+    from django_tasks_db.models import DBTaskResult
+
+    enquiry = UrgentEnquiryFactory(email="jo.field@radio-northmoor.example")
+    alert = route_urgent(enquiry)
+    alert.acknowledge(team["priya"])
+    DBTaskResult.objects.filter(task_path__endswith="tell_journalist_alert_acknowledged").delete()
+    run_queued_tasks()
+    assert smtp_server.to(enquiry.email) == []
+
+    clock.shift(timedelta(minutes=1))
+    with transaction.atomic():
+        assert alerting.sweep()["journalists"] == 1
+    run_queued_tasks()
+    assert len(smtp_server.to(enquiry.email)) == 1
+    with transaction.atomic():
+        assert alerting.sweep()["journalists"] == 0
