@@ -7,6 +7,7 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
+from enquiries import alerting
 from enquiries.models import Enquiry, MediaContact
 
 BATCH_SIZE = 500
@@ -42,3 +43,8 @@ def anonymise_expired(now=None):
         if len(batch) < BATCH_SIZE:
             break
     return {"enquiries": enquiries, "contacts": contacts}
+
+
+def sweep_alerts():
+    """Advance overdue escalations and re-prompt stuck deliveries: a lost task costs a minute."""
+    alerting.sweep()

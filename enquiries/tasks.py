@@ -3,6 +3,9 @@
 Each task takes the enquiry's primary key, re-reads and locks the row, and checks the timeline:
 an email already recorded as sent is not sent again, so a task run twice (enqueued twice, or a
 worker restarted) does not write to the journalist twice.
+
+The alerting's tasks are only prompt wake-ups: its own tables are the truth, and the sweep
+(enquiries.jobs.sweep_alerts) stands in for any task that is lost.
 """
 
 from django.conf import settings
@@ -14,6 +17,7 @@ from wagtail.models import Site
 
 from django_tasks import task
 
+from enquiries import alerting
 from enquiries.models import Enquiry, EnquiryEvent
 
 ACKNOWLEDGEMENT = "acknowledgement"
@@ -96,3 +100,21 @@ def notify_team(enquiry_pk):
             reply_to=[enquiry.email] if enquiry.email else (),
         )
     return True
+
+
+@task()
+def advance_alert(alert_id):
+    """Escalate an alert whose deadline has come (enqueued with run_after = the deadline)."""
+    alerting.advance(alert_id)
+
+
+@task()
+def send_delivery(delivery_id):
+    """Hand one alert message to its provider, at most once."""
+    alerting.send(delivery_id)
+
+
+@task()
+def tell_journalist_alert_acknowledged(alert_id):
+    """Email the journalist that an on-call press officer has their enquiry."""
+    alerting.tell_journalist(alert_id)

@@ -47,3 +47,18 @@ def register_enquiry_log_actions(actions):
     actions.register_action(
         "enquiries.merge_contact", "Merge contact", "Merged a duplicate contact into this one"
     )
+
+
+# -- On-call alerting admin (rotas, cover, policies, contact methods, alerts, who is on call) ------
+@hooks.register("register_admin_viewset")
+def register_oncall_admin():
+    from .oncall_viewsets import OnCallViewSetGroup
+
+    return OnCallViewSetGroup()
+
+
+@hooks.register("construct_homepage_panels")
+def warn_when_the_alert_worker_is_down(request, panels):
+    from .oncall_viewsets import WorkerHealthPanel
+
+    panels.append(WorkerHealthPanel())

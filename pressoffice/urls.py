@@ -20,6 +20,8 @@ urlpatterns = [
     path("search/", search, name="search"),
     path("api/v2/", api_router.urls),
     path("enquiries/", include("enquiries.urls")),
+    path("oncall/", include("enquiries.oncall_urls")),
+    path("oncall/feeds/", include("enquiries.oncall_feeds")),
 ]
 
 if settings.DEBUG:

@@ -6,15 +6,37 @@ from .office_hours import (
     OfficeHoursSettings,
     Weekday,
 )
+from .oncall import (
+    Alert,
+    ContactMethod,
+    Delivery,
+    DeliveryAttempt,
+    EscalationLevel,
+    EscalationPolicy,
+    OnCallRota,
+    RotaCoverageWindow,
+    RotaMember,
+    RotaOverride,
+)
 
 __all__ = [
+    "Alert",
     "BankHolidayRegion",
     "Closure",
+    "ContactMethod",
+    "Delivery",
+    "DeliveryAttempt",
     "Enquiry",
     "EnquiryEvent",
+    "EscalationLevel",
+    "EscalationPolicy",
     "MediaContact",
     "OfficeHoursPeriod",
     "OfficeHoursSettings",
+    "OnCallRota",
     "ReferenceCounter",
+    "RotaCoverageWindow",
+    "RotaMember",
+    "RotaOverride",
     "Weekday",
 ]

@@ -133,6 +133,7 @@ PERIODIC_JOBS = {
     "publish_scheduled": ("home.jobs.publish_scheduled", 60),
     "prune_task_results": ("home.jobs.prune_task_results", 3600),
     "anonymise_expired_enquiries": ("enquiries.jobs.anonymise_expired", 3600),
+    "sweep_alerts": ("enquiries.jobs.sweep_alerts", 15),
 }
 
 # Media enquiries: personal data is anonymised this many days after the last contact.
@@ -144,6 +145,20 @@ ENQUIRY_RATE_LIMITS = {
 }
 # Where new in-hours enquiries are announced when PressOfficeSettings has no team address.
 PRESS_OFFICE_TEAM_EMAIL = env("PRESS_OFFICE_TEAM_EMAIL", "")
+
+# On-call alerting (enquiries/alerting.py).
+# How long an acknowledgement link works, in seconds.
+ONCALL_ACK_MAX_AGE = int(env("ONCALL_ACK_MAX_AGE", str(24 * 3600)))
+# Seconds to wait before each retry of a failed send; after the last, the next contact method.
+ONCALL_RETRY_DELAYS = tuple(int(s) for s in env_list("ONCALL_RETRY_DELAYS", "5,15"))
+# A send still "in progress" after this many seconds lost its worker: marked uncertain, never
+# repeated, and the person's next contact method is tried. Longer than any provider timeout.
+ONCALL_UNCERTAIN_AFTER = int(env("ONCALL_UNCERTAIN_AFTER", "120"))
+# A pending message this many seconds overdue gets a fresh task from the sweep.
+ONCALL_SWEEP_GRACE = int(env("ONCALL_SWEEP_GRACE", "20"))
+# Who is alerted when there is no default escalation policy at all (usernames).
+ONCALL_FALLBACK_USERNAMES = env_list("ONCALL_FALLBACK_USERNAMES")
+ONCALL_FALLBACK_TIMEOUT_MINUTES = 15
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -179,6 +194,19 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Press Office <press.office@examp
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 PHONENUMBER_DEFAULT_REGION = "GB"
+
+# On-call alert channels (enquiries/channels). SMS goes through one pluggable backend:
+# "notify" (GOV.UK Notify), "twilio" or "console" (the log; the default of `make run`).
+ALERT_SMS_BACKEND = env("ALERT_SMS_BACKEND", "notify")
+ALERT_SMS_TIMEOUT = float(env("ALERT_SMS_TIMEOUT", "10"))
+ALERT_WEBHOOK_TIMEOUT = float(env("ALERT_WEBHOOK_TIMEOUT", "10"))
+NOTIFY_API_KEY = env("NOTIFY_API_KEY", "")
+NOTIFY_SMS_TEMPLATE_ID = env("NOTIFY_SMS_TEMPLATE_ID", "")
+NOTIFY_BASE_URL = env("NOTIFY_BASE_URL", "https://api.notifications.service.gov.uk")
+TWILIO_ACCOUNT_SID = env("TWILIO_ACCOUNT_SID", "")
+TWILIO_AUTH_TOKEN = env("TWILIO_AUTH_TOKEN", "")
+TWILIO_FROM_NUMBER = env("TWILIO_FROM_NUMBER", "")
+TWILIO_BASE_URL = env("TWILIO_BASE_URL", "https://api.twilio.com")
 PHONENUMBER_DEFAULT_FORMAT = "E164"
 
 WAGTAIL_SITE_NAME = env("WAGTAIL_SITE_NAME", "Northmoor Constabulary Press Office")

@@ -7,5 +7,6 @@ DEBUG = env_bool("DJANGO_DEBUG", True)
 SECRET_KEY = env("DJANGO_SECRET_KEY", "dev-only-not-secret")  # noqa: S105
 ALLOWED_HOSTS = ["*"]
 EMAIL_BACKEND = env("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+ALERT_SMS_BACKEND = env("ALERT_SMS_BACKEND", "console")
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True

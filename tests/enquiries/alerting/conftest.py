@@ -1,0 +1,1 @@
+from tests.fakes.fixtures import fake_notify, fake_twilio, fake_webhook  # noqa: F401 (fixtures)
