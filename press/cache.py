@@ -57,6 +57,40 @@ class ReaderCachedPageMixin:
     def serve(self, request, *args, **kwargs):
         return mark_cacheable(super().serve(request, *args, **kwargs))
 
+    def get_view_restrictions(self):
+        """Wagtail asks this on every page view, at two queries; the answer almost never changes.
+
+        The ids of the restrictions that apply are cached under the readers' cache generation,
+        which privacy changes and page moves bump. Almost always there are none, and an empty
+        queryset costs no query; a restricted page still reads its restrictions fresh.
+        """
+        from wagtail.models import PageViewRestriction
+
+        key = f"press:view-restrictions:{current_generation()}:{self.pk}"
+        ids = cache.get(key)
+        if ids is None:
+            ids = list(super().get_view_restrictions().values_list("pk", flat=True))
+            cache.set(key, ids, timeout() or DEFAULT_TIMEOUT)
+        if not ids:
+            return PageViewRestriction.objects.none()
+        return PageViewRestriction.objects.filter(pk__in=ids)
+
+
+def restricted_sections():
+    """(path, depth) of every page with a view restriction: the private parts of the tree.
+
+    Listings exclude them on every request; cached under the generation, which privacy
+    changes and page moves bump.
+    """
+    from wagtail.models import PageViewRestriction
+
+    key = f"press:restricted-sections:{current_generation()}"
+    sections = cache.get(key)
+    if sections is None:
+        sections = list(PageViewRestriction.objects.values_list("page__path", "page__depth"))
+        cache.set(key, sections, timeout() or DEFAULT_TIMEOUT)
+    return sections
+
 
 def _is_cacheable_request(request):
     return (
