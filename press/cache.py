@@ -8,7 +8,7 @@ commits), so every cached page, listing and feed is stale at once and the change
 next request.
 
 Only requests that cannot be personal are served from the cache: GET or HEAD, no query string,
-no session cookie. Only responses a page marked as cacheable are stored (see
+no session or messages cookie. Only responses a page marked as cacheable are stored (see
 ``ReaderCachedPageMixin``), and never one that sets a cookie.
 
 Across processes (gunicorn workers, the task worker publishing scheduled statements) the
@@ -92,11 +92,17 @@ def restricted_sections():
     return sections
 
 
+# A reader carrying either cookie may see something personal: a session (signed in, a page
+# password entered) or a flash message waiting to be shown.
+PERSONAL_COOKIES = ("messages",)
+
+
 def _is_cacheable_request(request):
     return (
         request.method in ("GET", "HEAD")
         and not request.META.get("QUERY_STRING")
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and not any(name in request.COOKIES for name in PERSONAL_COOKIES)
     )
 
 

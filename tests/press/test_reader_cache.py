@@ -159,3 +159,12 @@ def test_the_cache_can_be_turned_off(client, statement, settings):
     client.get(statement.url)
 
     assert "X-Reader-Cache" not in client.get(statement.url)
+
+
+def test_a_reader_with_a_flash_message_waiting_is_not_served_or_stored(client, statement):
+    client.cookies["messages"] = "a-signed-message"
+
+    client.get(statement.url)
+    response = client.get(statement.url)
+
+    assert "X-Reader-Cache" not in response
