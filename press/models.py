@@ -366,7 +366,10 @@ class StatementPage(ReaderCachedPageMixin, Page):
         indexes = [models.Index(fields=["-date"], name="press_statement_date_idx")]
 
     def save(self, *args, **kwargs):
-        self.spokespeople.set(self.quoted_spokespeople())
+        # A partial save (Wagtail saving a draft revision's bookkeeping) must not copy a draft
+        # body's quotes onto the live page.
+        if kwargs.get("update_fields") is None:
+            self.spokespeople.set(self.quoted_spokespeople())
         super().save(*args, **kwargs)
 
     def quoted_spokespeople(self):

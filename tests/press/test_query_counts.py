@@ -6,6 +6,8 @@ as a busy site would be: the site-root and content-type caches filled.
 
 import datetime
 
+from django.core.management import call_command
+
 import pytest
 
 from .factories import SpokespersonFactory, StatementPageFactory, TopicFactory, paragraph, quote
@@ -61,11 +63,14 @@ def test_query_budgets(
     client, index_page, office_settings, reader_cache_off, django_assert_max_num_queries, count
 ):
     statements = publish_statements(index_page, count)
+    call_command("update_index", verbosity=0)
     for name, url in urls(index_page, statements).items():
         assert client.get(url).status_code == 200, name
         with django_assert_max_num_queries(BUDGETS[name], info=name):
             response = client.get(url)
         assert response.status_code == 200
+        if name == "search":
+            assert response.context["results_page"].paginator.count == count
 
 
 def test_filtered_listing_and_topic_feed_stay_within_budget(
