@@ -11,7 +11,7 @@ from wagtail.models import Page
 from phonenumber_field.modelfields import PhoneNumberField
 
 from press.cache import ReaderCachedPageMixin
-from press.models import StatementPage
+from press.models import StatementIndexPage, StatementPage
 
 LATEST_STATEMENTS = 6
 
@@ -29,6 +29,17 @@ class HomePage(ReaderCachedPageMixin, Page):
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["press.StatementIndexPage", "home.ContactPage"]
     nav_section = "home"
+
+    def route(self, request, path_components):
+        """Most requests are for statements: find their index in one query instead of two."""
+        if path_components:
+            index = (
+                StatementIndexPage.objects.child_of(self).filter(slug=path_components[0]).first()
+            )
+            if index is not None:
+                index._cached_parent_obj = self
+                return index.route(request, path_components[1:])
+        return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

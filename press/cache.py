@@ -8,7 +8,7 @@ commits), so every cached page, listing and feed is stale at once and the change
 next request.
 
 Only requests that cannot be personal are served from the cache: GET or HEAD, no query string,
-no session cookie. Only responses a page marked as cacheable are stored (see
+no session or messages cookie. Only responses a page marked as cacheable are stored (see
 ``ReaderCachedPageMixin``), and never one that sets a cookie.
 
 Across processes (gunicorn workers, the task worker publishing scheduled statements) the
@@ -57,12 +57,52 @@ class ReaderCachedPageMixin:
     def serve(self, request, *args, **kwargs):
         return mark_cacheable(super().serve(request, *args, **kwargs))
 
+    def get_view_restrictions(self):
+        """Wagtail asks this on every page view, at two queries; the answer almost never changes.
+
+        The ids of the restrictions that apply are cached under the readers' cache generation,
+        which privacy changes and page moves bump. Almost always there are none, and an empty
+        queryset costs no query; a restricted page still reads its restrictions fresh.
+        """
+        from wagtail.models import PageViewRestriction
+
+        key = f"press:view-restrictions:{current_generation()}:{self.pk}"
+        ids = cache.get(key)
+        if ids is None:
+            ids = list(super().get_view_restrictions().values_list("pk", flat=True))
+            cache.set(key, ids, timeout() or DEFAULT_TIMEOUT)
+        if not ids:
+            return PageViewRestriction.objects.none()
+        return PageViewRestriction.objects.filter(pk__in=ids)
+
+
+def restricted_sections():
+    """(path, depth) of every page with a view restriction: the private parts of the tree.
+
+    Listings exclude them on every request; cached under the generation, which privacy
+    changes and page moves bump.
+    """
+    from wagtail.models import PageViewRestriction
+
+    key = f"press:restricted-sections:{current_generation()}"
+    sections = cache.get(key)
+    if sections is None:
+        sections = list(PageViewRestriction.objects.values_list("page__path", "page__depth"))
+        cache.set(key, sections, timeout() or DEFAULT_TIMEOUT)
+    return sections
+
+
+# A reader carrying either cookie may see something personal: a session (signed in, a page
+# password entered) or a flash message waiting to be shown.
+PERSONAL_COOKIES = ("messages",)
+
 
 def _is_cacheable_request(request):
     return (
         request.method in ("GET", "HEAD")
         and not request.META.get("QUERY_STRING")
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and not any(name in request.COOKIES for name in PERSONAL_COOKIES)
     )
 
 

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .cache import purge_reader_cache
@@ -37,4 +37,10 @@ def purge_on_page_delete(sender, instance, **kwargs):
 @receiver(post_delete, sender=Topic)
 @receiver(post_delete, sender=Spokesperson)
 def purge_on_snippet_change(sender, **kwargs):
+    purge_after_commit()
+
+
+@receiver(post_save, sender=PageViewRestriction)
+@receiver(post_delete, sender=PageViewRestriction)
+def purge_on_privacy_change(sender, **kwargs):
     purge_after_commit()

@@ -24,6 +24,7 @@ CHROMIUM_ARGS = [
 ]
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 DESKTOP = {"width": 1280, "height": 900}
+PASSWORD = "correct-horse-battery"
 
 
 @pytest.fixture(scope="session")
@@ -61,3 +62,40 @@ def screenshot():
         return path
 
     return save
+
+
+@pytest.fixture
+def press_office(transactional_db):
+    """The press office site, its groups and approval workflow, and one officer and manager."""
+    from django.contrib.auth import get_user_model
+
+    from wagtail.coreutils import get_supported_content_language_variant
+    from wagtail.models import Locale, Page
+
+    from home.demo import ensure_site_structure
+    from home.groups import (
+        PRESS_OFFICE_MANAGERS,
+        PRESS_OFFICERS,
+        ensure_press_office_groups,
+        ensure_statement_workflow,
+    )
+
+    # A transactional test empties every table, the migrations' tree root included.
+    if Page.get_first_root_node() is None:
+        Locale.objects.get_or_create(language_code=get_supported_content_language_variant("en-gb"))
+        Page.add_root(instance=Page(title="Root", slug="root"))
+    home, index, spokespeople, topics = ensure_site_structure()
+    groups = ensure_press_office_groups()
+    ensure_statement_workflow(index)
+    users = {}
+    for username, group, first, last in (
+        ("olivia", PRESS_OFFICERS, "Olivia", "Price"),
+        ("martin", PRESS_OFFICE_MANAGERS, "Martin", "Shaw"),
+    ):
+        email = f"{username}@northmoor-police.example"
+        user = get_user_model().objects.create_user(
+            username, email, PASSWORD, first_name=first, last_name=last
+        )
+        user.groups.add(groups[group])
+        users[username] = user
+    return {"home": home, "index": index, "spokespeople": spokespeople, "users": users}

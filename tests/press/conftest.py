@@ -31,11 +31,10 @@ def tree_root():
 @pytest.fixture
 def home_page(db):
     home = HomePageFactory(parent=tree_root(), slug="northmoor")
-    Site.objects.update(is_default_site=False)
-    Site.objects.update_or_create(
-        hostname="testserver",
-        port=80,
-        defaults={"root_page": home, "is_default_site": True, "site_name": "Northmoor"},
+    # One site, as the press office runs: page URLs are then relative, as readers see them.
+    Site.objects.all().delete()
+    Site.objects.create(
+        hostname="testserver", port=80, root_page=home, is_default_site=True, site_name="Northmoor"
     )
     return home
 

@@ -174,3 +174,19 @@ def test_listing_canonical_names_the_page_and_filters(client, index_page, many_s
     assert '<link rel="canonical" href="http://testserver/statements/?page=2">' in (
         response.content.decode()
     )
+
+
+def test_a_draft_quote_does_not_list_the_statement_under_that_spokesperson(
+    client, index_page, statements
+):
+    newcomer = SpokespersonFactory(name="Inspector New Voice", role="Neighbourhood Inspector")
+    statement = statements["pages"][0]
+    statement.body = [quote("Draft words.", spokesperson=newcomer)]
+    statement.save_revision()
+
+    response = client.get(index_page.url, {"spokesperson": "inspector-new-voice"})
+    assert titles(response) == []
+
+    statement.get_latest_revision().publish()
+    response = client.get(index_page.url, {"spokesperson": "inspector-new-voice"})
+    assert titles(response) == ["Speed checks on the A61"]

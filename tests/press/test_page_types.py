@@ -118,6 +118,13 @@ class StatementPageTypesTests(WagtailPageTestCase):
             post_data=statement_form_data(self.spokesperson, self.topic, slug=self.statement.slug),
         )
 
+    def test_editors_can_open_and_save_every_page(self):
+        self.assertPageIsEditable(self.index)
+        self.assertPageIsEditable(
+            self.statement,
+            post_data=statement_form_data(self.spokesperson, self.topic, slug=self.statement.slug),
+        )
+
     def test_the_index_routes_render(self):
         for route in (
             "feed/rss/",

@@ -1,0 +1,170 @@
+"""Anonymous readers get a cached page; a published change shows on their very next request."""
+
+from wagtail.models import PageViewRestriction
+
+import pytest
+
+from .factories import StatementPageFactory, paragraph
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def statement(index_page, office_settings):
+    return StatementPageFactory(
+        parent=index_page,
+        title="Road reopened after collision",
+        body=[paragraph("The road reopened at 4pm.")],
+    )
+
+
+def test_a_readers_second_visit_is_served_from_the_cache_without_queries(
+    client, statement, django_assert_num_queries
+):
+    first = client.get(statement.url)
+    assert first["X-Reader-Cache"] == "miss"
+
+    with django_assert_num_queries(0):
+        second = client.get(statement.url)
+
+    assert second["X-Reader-Cache"] == "hit"
+    assert second.content == first.content
+    assert second["Content-Type"] == first["Content-Type"]
+
+
+def test_publishing_a_new_revision_shows_at_once(
+    client, statement, django_capture_on_commit_callbacks
+):
+    assert "reopened at 4pm" in client.get(statement.url).content.decode()
+
+    statement.body = [paragraph("The road reopened at 5pm, not 4pm.")]
+    with django_capture_on_commit_callbacks(execute=True):
+        statement.save_revision().publish()
+
+    response = client.get(statement.url)
+    assert response["X-Reader-Cache"] == "miss"
+    assert "reopened at 5pm" in response.content.decode()
+
+
+def test_a_draft_revision_does_not_change_what_readers_see(
+    client, statement, django_capture_on_commit_callbacks
+):
+    client.get(statement.url)
+
+    statement.body = [paragraph("Draft wording nobody should see.")]
+    with django_capture_on_commit_callbacks(execute=True):
+        statement.save_revision()
+
+    assert "Draft wording" not in client.get(statement.url).content.decode()
+
+
+def test_listing_home_and_feed_show_a_new_statement_at_once(
+    client, index_page, statement, django_capture_on_commit_callbacks
+):
+    pages = [index_page.url, "/", index_page.url + "feed/rss/"]
+    for url in pages:
+        assert "Road reopened after collision" in client.get(url).content.decode()
+        assert client.get(url)["X-Reader-Cache"] == "hit"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        StatementPageFactory(parent=index_page, title="Arrest after Moorside burglary")
+
+    for url in pages:
+        assert "Arrest after Moorside burglary" in client.get(url).content.decode(), url
+
+
+def test_unpublishing_and_deleting_take_the_statement_away_at_once(
+    client, index_page, statement, django_capture_on_commit_callbacks
+):
+    other = StatementPageFactory(parent=index_page, title="Another statement")
+    for url in (statement.url, other.url, index_page.url):
+        client.get(url)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        statement.unpublish()
+    assert client.get(statement.url).status_code == 404
+    assert "Road reopened" not in client.get(index_page.url).content.decode()
+
+    url = other.url
+    with django_capture_on_commit_callbacks(execute=True):
+        other.delete()
+    assert client.get(url).status_code == 404
+
+
+def test_renaming_a_statements_address_purges_the_old_one(
+    client, index_page, statement, django_capture_on_commit_callbacks
+):
+    old_url = statement.url
+    client.get(old_url)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        statement.title = "Road reopened"
+        statement.slug = "road-reopened"
+        statement.save_revision().publish()
+
+    assert client.get("/statements/road-reopened/").status_code == 200
+    moved = client.get(old_url)
+    assert moved.status_code == 301
+    assert moved["Location"].endswith("/statements/road-reopened/")
+
+
+def test_signed_in_editors_and_filtered_listings_bypass_the_cache(
+    client, admin_client, index_page, statement
+):
+    client.get(statement.url)
+    assert client.get(statement.url)["X-Reader-Cache"] == "hit"
+
+    editor_view = admin_client.get(statement.url)
+    assert "X-Reader-Cache" not in editor_view
+    filtered = client.get(index_page.url, {"type": "news"})
+    assert "X-Reader-Cache" not in filtered
+    assert "X-Reader-Cache" not in client.get(index_page.url, {"type": "news"})
+
+
+def test_a_private_statement_is_neither_cached_nor_listed(
+    client, index_page, statement, django_capture_on_commit_callbacks
+):
+    client.get(index_page.url)
+    client.get(statement.url)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        PageViewRestriction.objects.create(
+            page=statement, restriction_type=PageViewRestriction.PASSWORD, password="embargo"
+        )
+
+    response = client.get(statement.url)
+    assert response.status_code == 200
+    assert "The road reopened at 4pm." not in response.content.decode()
+    assert "X-Reader-Cache" not in response
+    assert "Road reopened after collision" not in client.get(index_page.url).content.decode()
+    feed = client.get(index_page.url + "feed/rss/").content.decode()
+    assert "Road reopened after collision" not in feed
+
+
+def test_changing_the_contact_settings_purges_cached_pages(
+    client, statement, office_settings, django_capture_on_commit_callbacks
+):
+    client.get(statement.url)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        office_settings.email = "newsdesk@northmoor-police.example"
+        office_settings.save()
+
+    assert "newsdesk@northmoor-police.example" in client.get(statement.url).content.decode()
+
+
+def test_the_cache_can_be_turned_off(client, statement, settings):
+    settings.PRESS_READER_CACHE_SECONDS = 0
+
+    client.get(statement.url)
+
+    assert "X-Reader-Cache" not in client.get(statement.url)
+
+
+def test_a_reader_with_a_flash_message_waiting_is_not_served_or_stored(client, statement):
+    client.cookies["messages"] = "a-signed-message"
+
+    client.get(statement.url)
+    response = client.get(statement.url)
+
+    assert "X-Reader-Cache" not in response
