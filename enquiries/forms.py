@@ -99,6 +99,7 @@ class EnquiryForm(forms.Form):
     )
 
     def __init__(self, *args, statement_id=None, **kwargs):
+        kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         field = self.fields["statement"]
         field.queryset = statements()
