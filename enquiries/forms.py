@@ -123,6 +123,9 @@ class EnquiryForm(forms.Form):
         return deadline
 
     def clean(self):
+        """A filled honeypot gets a plain error, not a fake success: a person whose browser
+        autofilled the hidden field must not believe their enquiry reached us. Nothing is
+        stored either way, and bots learn nothing they could not from any error."""
         cleaned = super().clean()
         if cleaned.get("website"):
             raise forms.ValidationError(
