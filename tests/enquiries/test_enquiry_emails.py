@@ -4,6 +4,7 @@ import socket
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from django.conf import settings as django_settings
 from django.core.cache import cache
 
 import pytest
@@ -57,6 +58,8 @@ def test_in_hours_the_journalist_is_told_a_press_officer_will_respond_and_the_te
     assert f"New media enquiry {enquiry.reference}" in team["message"]["Subject"]
     assert "Priya Shah (Northmoor Evening Echo)" in body(team)
     assert team["message"]["Reply-To"] == JOURNALIST
+    admin = django_settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    assert f"{admin}/admin/enquiries/inspect/{enquiry.pk}/" in body(team)
     emails = enquiry.events.filter(kind=EnquiryEvent.Kind.EMAIL)
     assert sorted(e.data["email"] for e in emails) == ["acknowledgement", "team_notification"]
 
