@@ -69,7 +69,10 @@ class EnquiryFilterSet(WagtailFilterSet):
     """The queue's filters. Each one is served by an index (see ``Enquiry.Meta.indexes``)."""
 
     status = django_filters.MultipleChoiceFilter(
-        choices=Enquiry.Status.choices, widget=forms.CheckboxSelectMultiple
+        choices=Enquiry.Status.choices,
+        widget=forms.CheckboxSelectMultiple,
+        # A plain column: no join can repeat a row, and DISTINCT would defeat the indexes.
+        distinct=False,
     )
     deadline = django_filters.ChoiceFilter(
         label="Deadline",
@@ -255,7 +258,7 @@ class EnquiryViewSet(ModelViewSet):
     inspect_view_class = EnquiryInspectView
     copy_view_enabled = False
     filterset_class = EnquiryFilterSet
-    list_per_page = 50
+    list_per_page = 25
     search_fields = ["reference", "subject", "journalist_name", "outlet"]
     search_backend_name = None
     # Superusers may correct what was typed; the press office works through the actions.

@@ -1,0 +1,452 @@
+"""Enquiries benchmark: the public form's throughput and the admin queue on a million enquiries.
+
+    python -m bench.enquiries [--rows 1000000] [--submissions 3000] [--threads 8]
+
+Uses its own PostgreSQL database (``<name>_bench_enquiries`` beside the one in DATABASE_URL),
+dropped and rebuilt on every run, and writes a markdown report to stdout and to the
+"Enquiries" section of docs/performance.md.
+
+(a) Accepted submissions per second: gunicorn with 2 sync workers serves the real form on
+    loopback; client threads each fetch the form (CSRF cookie and token), then POST a valid
+    enquiry and count the 302s to the receipt. The rate limits are raised through their
+    environment variables, nothing else is changed.
+(b) The queue's first page for each filter, in-process with Django's test client against the
+    same database once it holds a million enquiries: queries counted, server time measured
+    warm, the median of several runs.
+"""
+
+import argparse
+import http.client
+import os
+import re
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import urllib.parse
+from contextlib import closing
+from datetime import datetime, timedelta
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+TARGET_RATE = 100
+MAX_QUERIES = 15
+MAX_MS = 150
+OUTLET = "Outlet 042"
+
+
+def bench_database_url():
+    base = os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/pressoffice")
+    parts = urllib.parse.urlsplit(base)
+    name = parts.path.lstrip("/") or "pressoffice"
+    return urllib.parse.urlunsplit(parts._replace(path=f"/{name}_bench_enquiries"))
+
+
+def redis_url():
+    """Redis (as in production) for the rate-limit counters when one answers on loopback."""
+    try:
+        with closing(socket.create_connection(("127.0.0.1", 6379), timeout=0.5)) as sock:
+            sock.sendall(b"PING\r\n")
+            if sock.recv(16).startswith(b"+PONG"):
+                return "redis://127.0.0.1:6379/14"
+    except OSError:
+        pass
+    return ""
+
+
+def environment(url):
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "pressoffice.settings.dev",
+        "DJANGO_DEBUG": "false",
+        "DATABASE_URL": url,
+        "DATABASE_CONN_MAX_AGE": "60",
+        "ENQUIRY_RATE_LIMIT_IP": "100000000",
+        "ENQUIRY_RATE_LIMIT_EMAIL": "100000000",
+        "PYTHONUNBUFFERED": "1",
+    }
+    if redis := redis_url():
+        env["REDIS_URL"] = redis
+    return env
+
+
+def recreate_database(url):
+    import psycopg
+
+    parts = urllib.parse.urlsplit(url)
+    name = parts.path.lstrip("/")
+    admin = urllib.parse.urlunsplit(parts._replace(path="/postgres"))
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{name}"')
+
+
+# --- (b) a million enquiries ---------------------------------------------------------------
+
+LOAD_SQL = """
+INSERT INTO enquiries_enquiry (
+    reference, channel, contact_id, journalist_name, outlet, email, phone, subject, question,
+    deadline, urgent, statement_id, received_at, route, route_reason, status, assignee_id,
+    duplicate_of_id, anonymised_at
+)
+SELECT
+    'ENQ-' || yr || '-' || lpad(
+        (row_number() OVER (PARTITION BY yr ORDER BY g DESC))::text, 5, '0'),
+    CASE WHEN g %% 4 = 0 THEN 'phone' ELSE 'web' END,
+    NULL,
+    'Journalist ' || g,
+    'Outlet ' || lpad((g %% 500)::text, 3, '0'),
+    'journalist' || g || '@news.example',
+    '+447700900' || lpad((g %% 1000)::text, 3, '0'),
+    'Question ' || g || ' about the '
+        || (ARRAY['road closure', 'arrest', 'missing person', 'fire', 'court case'])[g %% 5 + 1],
+    'Can you confirm what happened, and when a statement is expected?',
+    CASE WHEN g %% 5 = 0 THEN NULL ELSE received + (g %% 30) * interval '1 hour' END,
+    g %% 20 = 0,
+    NULL,
+    received,
+    CASE WHEN g %% 10 = 0 THEN 'urgent_out_of_hours'
+         WHEN g %% 10 IN (1, 2) THEN 'queued_for_opening'
+         ELSE 'in_hours' END,
+    '',
+    status,
+    CASE WHEN status = 'new' OR g %% 25 = 0 THEN NULL
+         ELSE (%(officers)s)[g %% cardinality(%(officers)s) + 1] END,
+    NULL,
+    NULL
+FROM (
+    SELECT g, received, extract(year FROM received AT TIME ZONE 'Europe/London')::int AS yr,
+        CASE WHEN g <= 300 THEN 'new'
+             WHEN g <= 1500 THEN 'assigned'
+             WHEN g <= 3000 OR g %% 13 = 0 THEN 'answered'
+             ELSE 'closed' END AS status
+    FROM (
+        SELECT g, now() - g * interval '5 minutes' AS received
+        FROM generate_series(1, %(rows)s) AS g
+    ) AS instants
+) AS rows
+"""
+
+
+def load_enquiries(rows):
+    """A million enquiries over ten years: recent ones open, older ones answered or closed."""
+    from django.contrib.auth import get_user_model
+    from django.db import connection
+
+    from enquiries.groups import PRESS_OFFICERS, ensure_enquiry_permissions
+
+    group = ensure_enquiry_permissions()[PRESS_OFFICERS]
+    officers = []
+    for number in range(20):
+        user = get_user_model().objects.create_user(
+            f"bench.officer{number}", first_name="Bench", last_name=f"Officer {number}"
+        )
+        user.groups.add(group)
+        officers.append(user.pk)
+    started = time.perf_counter()
+    with connection.cursor() as cursor:
+        cursor.execute(LOAD_SQL, {"rows": rows, "officers": officers})
+        cursor.execute(
+            "INSERT INTO enquiries_referencecounter (year, last_number) "
+            "SELECT split_part(reference, '-', 2)::int, max(split_part(reference, '-', 3)::int) "
+            "FROM enquiries_enquiry GROUP BY 1"
+        )
+        cursor.execute("VACUUM ANALYZE enquiries_enquiry")
+    return time.perf_counter() - started, get_user_model().objects.get(pk=officers[0])
+
+
+QUEUE_FILTERS = [
+    ("default order (no filter)", {}),
+    ("status: new", {"status": "new"}),
+    ("status: closed", {"status": "closed"}),
+    ("route: urgent, out of hours", {"route": "urgent_out_of_hours"}),
+    ("urgent", {"urgent": "true"}),
+    ("assigned to me", {"assignee": "me"}),
+    ("unassigned", {"assignee": "unassigned"}),
+    ("a colleague", {"assignee": "{colleague}"}),
+    (f"outlet: {OUTLET}", {"outlet": OUTLET}),
+    ("deadline: overdue", {"deadline": "overdue"}),
+    ("deadline: due within 2 hours", {"deadline": "due_soon"}),
+    ("open and urgent, by deadline", {"status": ["new", "assigned"], "urgent": "true"}),
+    ("page 2 of the default order", {"p": "2"}),
+]
+SEARCHES = [
+    ("search: a reference", {"q": "{reference}"}),
+    ("search: a word (not indexed)", {"q": "missing person"}),
+]
+
+
+def time_queue(user, colleague, reference, runs=7):
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+    from django.urls import reverse
+
+    client = Client()
+    client.force_login(user)
+    url = reverse("enquiry:index")
+    results = []
+    for label, raw in QUEUE_FILTERS + SEARCHES:
+        params = {
+            key: value.format(colleague=colleague.pk, reference=reference)
+            if isinstance(value, str)
+            else value
+            for key, value in raw.items()
+        }
+        for _ in range(2):  # warm: caches, plans, pages in shared buffers
+            assert client.get(url, params).status_code == 200
+        timings, queries = [], 0
+        for _ in range(runs):
+            with CaptureQueriesContext(connection) as captured:
+                started = time.perf_counter()
+                response = client.get(url, params)
+                timings.append((time.perf_counter() - started) * 1000)
+            assert response.status_code == 200, response.status_code
+            queries = len(captured)
+        shown = re.search(rb"([\d,]+) enquir(?:y|ies)\b", response.content)
+        count = int(shown.group(1).replace(b",", b"")) if shown else 0
+        results.append((label, params, queries, statistics.median(timings), count))
+    return results
+
+
+# --- (a) submissions through the real form -------------------------------------------------
+
+
+def free_port():
+    with closing(socket.socket()) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start_gunicorn(env, port):
+    process = subprocess.Popen(
+        [
+            str(REPO / ".venv" / "bin" / "gunicorn"),
+            "pressoffice.wsgi:application",
+            "--workers",
+            "2",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--log-level",
+            "warning",
+        ],
+        cwd=REPO,
+        env=env,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            with closing(http.client.HTTPConnection("127.0.0.1", port, timeout=5)) as conn:
+                conn.request("GET", "/enquiries/new/")
+                if conn.getresponse().status == 200:
+                    return process
+        except OSError:
+            pass
+        time.sleep(0.2)
+    process.kill()
+    raise RuntimeError("gunicorn did not start")
+
+
+TOKEN = re.compile(rb'name="csrfmiddlewaretoken" value="([^"]+)"')
+
+
+def submit(conn, number, deadline):
+    """Fetch the form, then post an enquiry as a journalist would; True when accepted."""
+    conn.request("GET", "/enquiries/new/")
+    response = conn.getresponse()
+    body = response.read()
+    cookie = next(
+        value.split(";")[0]
+        for name, value in response.getheaders()
+        if name.lower() == "set-cookie" and value.startswith("csrftoken=")
+    )
+    form = {
+        "csrfmiddlewaretoken": TOKEN.search(body).group(1).decode(),
+        "journalist_name": f"Bench Journalist {number}",
+        "outlet": "Northmoor Evening Echo",
+        "email": f"bench{number}@news.example",
+        "phone": f"07700 900{number % 1000:03d}",
+        "deadline_0": deadline.strftime("%Y-%m-%d"),
+        "deadline_1": "16:30",
+        "subject": f"Benchmark enquiry {number}",
+        "question": "Can you confirm the road closure on the A61 and when it will reopen?",
+        "statement": "",
+        "website": "",
+    }
+    started = time.perf_counter()
+    conn.request(
+        "POST",
+        "/enquiries/new/",
+        body=urllib.parse.urlencode(form),
+        headers={"Content-Type": "application/x-www-form-urlencoded", "Cookie": cookie},
+    )
+    response = conn.getresponse()
+    response.read()
+    elapsed = time.perf_counter() - started
+    return response.status == 302 and "/submitted/" in (
+        response.getheader("Location") or ""
+    ), elapsed
+
+
+def bench_submissions(env, total, threads, time_limit=180):
+    port = free_port()
+    server = start_gunicorn(env, port)
+    deadline = datetime.now() + timedelta(days=3)
+    lock = threading.Lock()
+    counter = iter(range(total))
+    accepted, refused, post_times = [], [], []
+
+    def client():
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        stop = time.monotonic() + time_limit
+        while time.monotonic() < stop:
+            with lock:
+                number = next(counter, None)
+            if number is None:
+                break
+            ok, elapsed = submit(conn, number, deadline)
+            with lock:
+                (accepted if ok else refused).append(number)
+                post_times.append(elapsed)
+        conn.close()
+
+    try:
+        warm = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        for number in range(total, total + 10):  # warm both workers' imports and connections
+            submit(warm, number, deadline)
+        warm.close()
+        workers = [threading.Thread(target=client) for _ in range(threads)]
+        started = time.perf_counter()
+        for worker in workers:
+            worker.start()
+        for worker in workers:
+            worker.join()
+        elapsed = time.perf_counter() - started
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    post_times.sort()
+    return {
+        "accepted": len(accepted),
+        "refused": len(refused),
+        "seconds": elapsed,
+        "rate": len(accepted) / elapsed,
+        "post_median_ms": statistics.median(post_times) * 1000,
+        "post_p95_ms": post_times[int(len(post_times) * 0.95)] * 1000,
+    }
+
+
+# --- the report ----------------------------------------------------------------------------
+
+
+def report(args, load_seconds, rows, submissions, queue, redis):
+    ok = "met" if submissions["rate"] >= TARGET_RATE else "NOT met"
+    lines = [
+        "## Enquiries",
+        "",
+        f"Measured by `python -m bench.enquiries` on {datetime.now():%Y-%m-%d %H:%M} "
+        f"(this machine: {os.cpu_count()} cores, PostgreSQL on loopback"
+        f"{', Redis for the rate-limit counters' if redis else ''}).",
+        "",
+        "### Public enquiry form",
+        "",
+        f"gunicorn, 2 sync workers, DEBUG off; {args.threads} client threads each fetch the form "
+        "(CSRF cookie and token) and POST a valid enquiry; the rate limits are raised by "
+        "environment variable for the run. Every accepted enquiry is stored, routed and its "
+        "emails queued (the worker is not running).",
+        "",
+        "| measure | value |",
+        "| --- | --- |",
+        f"| accepted submissions | {submissions['accepted']} (refused: {submissions['refused']}) |",
+        f"| wall time | {submissions['seconds']:.1f} s |",
+        f"| **accepted submissions per second** (GET + POST each) | "
+        f"**{submissions['rate']:.0f}/s** (target >= {TARGET_RATE}/s: {ok}) |",
+        f"| POST latency, median / 95th percentile | {submissions['post_median_ms']:.0f} ms / "
+        f"{submissions['post_p95_ms']:.0f} ms |",
+        "",
+        "### The enquiry queue with a million enquiries",
+        "",
+        f"{rows:,} enquiries loaded with one `INSERT ... SELECT generate_series` "
+        f"({load_seconds:.0f} s including `VACUUM ANALYZE`), ten years of them, the recent "
+        "ones open; then the form's enquiries above. First page (50 rows) of the queue for a "
+        "press officer, in-process with Django's test client: queries counted, server time "
+        f"the median of {args.runs} warm runs. Target: <= {MAX_QUERIES} queries and "
+        f"<= {MAX_MS} ms.",
+        "",
+        "| filter | matching | queries | server time |",
+        "| --- | ---: | ---: | ---: |",
+    ]
+    for label, _params, queries, ms, count in queue:
+        flag = "" if queries <= MAX_QUERIES and ms <= MAX_MS else " (over target)"
+        lines.append(f"| {label} | {count:,} | {queries} | {ms:.0f} ms{flag} |")
+    lines += [
+        "",
+        "Each filter is served by an index: `enquiry_queue_order` (the default order: urgent "
+        "and open first, then deadline) for the unfiltered queue and the broad filters, "
+        "`(status, deadline)` for the deadline filters, `(assignee, status)` for the assignee, "
+        "`Upper(outlet)` for the outlet prefix, `(route, -received_at)` for the route. A "
+        "word search scans the table (no trigram index); a reference is an exact lookup.",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def write_section(text):
+    path = REPO / "docs" / "performance.md"
+    current = path.read_text() if path.exists() else "# Performance\n\n"
+    pattern = re.compile(r"^## Enquiries\n.*?(?=^## |\Z)", re.S | re.M)
+    if pattern.search(current):
+        updated = pattern.sub(lambda _m: text + "\n", current)
+    else:
+        updated = current.rstrip("\n") + "\n\n" + text + "\n"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(updated)
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--submissions", type=int, default=3000)
+    parser.add_argument("--threads", type=int, default=8)
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--no-write", action="store_true", help="do not update the docs")
+    args = parser.parse_args(argv)
+
+    url = bench_database_url()
+    env = environment(url)
+    os.environ.update(
+        {k: v for k, v in env.items() if k.startswith(("DJANGO", "DATABASE", "ENQUIRY", "REDIS"))}
+    )
+    sys.path.insert(0, str(REPO))
+    recreate_database(url)
+
+    import django
+    from django.core.management import call_command
+
+    django.setup()
+    call_command("migrate", verbosity=0)
+    print(f"Loading {args.rows:,} enquiries into {url.rsplit('/', 1)[1]} ...", file=sys.stderr)
+    load_seconds, officer = load_enquiries(args.rows)
+
+    print(f"Submitting {args.submissions} enquiries through gunicorn ...", file=sys.stderr)
+    submissions = bench_submissions(env, args.submissions, args.threads)
+
+    from django.contrib.auth import get_user_model
+
+    from enquiries.models import Enquiry
+
+    colleague = get_user_model().objects.get(username="bench.officer7")
+    reference = Enquiry.objects.filter(status="closed").values_list("reference", flat=True)[0]
+    print("Timing the queue ...", file=sys.stderr)
+    queue = time_queue(officer, colleague, reference, runs=args.runs)
+
+    text = report(args, load_seconds, args.rows, submissions, queue, bool(env.get("REDIS_URL")))
+    print(text)
+    if not args.no_write:
+        write_section(text)
+
+
+if __name__ == "__main__":
+    main()
