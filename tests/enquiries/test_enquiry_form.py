@@ -14,7 +14,7 @@ import pytest
 import time_machine
 
 from enquiries.models import Enquiry, MediaContact
-from tests.enquiries.intake_helpers import valid_submission
+from tests.enquiries.intake_helpers import default_site, valid_submission
 
 LONDON = ZoneInfo("Europe/London")
 FORM = "/enquiries/new/"
@@ -149,6 +149,24 @@ def test_one_email_over_its_limit_is_refused_from_any_ip_while_others_get_throug
     assert Enquiry.objects.count() == 3
 
 
+def test_behind_a_load_balancer_each_journalist_is_limited_by_their_own_address(
+    client, db, settings
+):
+    settings.TRUSTED_PROXY_COUNT = 1
+    settings.ENQUIRY_RATE_LIMITS = {"ip": (1, 3600), "email": (100, 3600)}
+    balancer = "10.0.0.2"
+
+    def post(email, forwarded_for):
+        data = valid_submission(email=email)
+        return client.post(FORM, data, REMOTE_ADDR=balancer, HTTP_X_FORWARDED_FOR=forwarded_for)
+
+    assert post("a@paper.example", "198.51.100.7").status_code == 302
+    # The same journalist forging a different first hop is still the same address.
+    assert post("b@paper.example", "203.0.113.99, 198.51.100.7").status_code == 429
+    # Someone else behind the same load balancer is not affected.
+    assert post("c@paper.example", "203.0.113.5").status_code == 302
+
+
 def test_typos_do_not_use_up_the_limit(client, db, settings):
     settings.ENQUIRY_RATE_LIMITS = {"ip": (1, 3600), "email": (1, 3600)}
     for _ in range(5):
@@ -157,7 +175,7 @@ def test_typos_do_not_use_up_the_limit(client, db, settings):
 
 
 def test_a_statement_link_prefills_the_statement_and_it_is_stored(client, db):
-    home = Page.objects.get(depth=2)
+    home = default_site().root_page
     statement = home.add_child(
         instance=Page(title="Arrest after Northmoor burglary", slug="arrest")
     )
