@@ -19,6 +19,7 @@ from django.utils.functional import cached_property
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, StatusFlagColumn, StatusTagColumn, TitleColumn
 from wagtail.admin.views.generic import IndexView, InspectView
+from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.views.mixins import Echo
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import BooleanRadioSelect
@@ -247,6 +248,12 @@ class EnquiryInspectView(RefuseWith403, InspectView):
         return self.index_url_name.rsplit(":", 1)[0]
 
 
+class EnquiryHistoryView(RefuseWith403, HistoryView):
+    """The audit log, for anyone who may see the enquiry (on-call officers only view)."""
+
+    any_permission_required = ["add", "change", "delete", "view"]
+
+
 class EnquiryViewSet(ModelViewSet):
     model = Enquiry
     icon = "mail"
@@ -256,6 +263,7 @@ class EnquiryViewSet(ModelViewSet):
     index_view_class = EnquiryIndexView
     inspect_view_enabled = True
     inspect_view_class = EnquiryInspectView
+    history_view_class = EnquiryHistoryView
     copy_view_enabled = False
     filterset_class = EnquiryFilterSet
     list_per_page = 25
