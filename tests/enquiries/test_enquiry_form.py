@@ -1,6 +1,7 @@
 """A journalist sends an enquiry through the public form."""
 
 import re
+import socket
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -165,6 +166,23 @@ def test_behind_a_load_balancer_each_journalist_is_limited_by_their_own_address(
     assert post("b@paper.example", "203.0.113.99, 198.51.100.7").status_code == 429
     # Someone else behind the same load balancer is not affected.
     assert post("c@paper.example", "203.0.113.5").status_code == 302
+
+
+def test_with_the_rate_limit_cache_down_enquiries_are_still_accepted(client, db, settings, caplog):
+    with socket.socket() as probe:  # a port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": f"redis://127.0.0.1:{port}/0",
+            "OPTIONS": {"IGNORE_EXCEPTIONS": False, "SOCKET_CONNECT_TIMEOUT": 1},
+        }
+    }
+    response = client.post(FORM, valid_submission())
+    assert response.status_code == 302
+    assert Enquiry.objects.count() == 1
+    assert "rate limit not counted" in caplog.text
 
 
 def test_typos_do_not_use_up_the_limit(client, db, settings):
