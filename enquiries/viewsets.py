@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.paginator import WagtailPaginator
 from wagtail.admin.ui.tables import Column, StatusFlagColumn, StatusTagColumn, TitleColumn
 from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.views.generic.history import HistoryView
@@ -94,7 +95,7 @@ class EnquiryFilterSet(WagtailFilterSet):
         empty_label="Anyone",
     )
     outlet = django_filters.CharFilter(
-        label="Media outlet", method="filter_outlet", help_text="The start of the outlet's name"
+        label="Media outlet", method="filter_outlet", help_text="The outlet's name, in any case"
     )
 
     class Meta:
@@ -119,7 +120,9 @@ class EnquiryFilterSet(WagtailFilterSet):
 
     def filter_outlet(self, queryset, name, value):
         value = value.strip()
-        return queryset.filter(outlet__istartswith=value) if value else queryset
+        # Matches the ``enquiry_outlet_upper`` index (a prefix match could not use it outside
+        # the C collation).
+        return queryset.filter(outlet__iexact=value) if value else queryset
 
 
 class DeadlineColumn(Column):
@@ -131,11 +134,36 @@ class DeadlineColumn(Column):
         return context
 
 
+class QueuePaginator(WagtailPaginator):
+    """Counts at most ``count_cap`` enquiries, then says "more than".
+
+    Counting every one of a million closed enquiries costs more than the rest of the page; a
+    press officer needs the first pages and narrows the rest down with filters or search.
+    """
+
+    count_cap = 10_000
+
+    @cached_property
+    def count(self):
+        return self.object_list[: self.count_cap + 1].count()
+
+    @cached_property
+    def is_capped(self):
+        return self.count > self.count_cap
+
+    @cached_property
+    def items_count_label(self):
+        if self.is_capped:
+            return f"more than {self.count_cap:,} {self.verbose_name_plural}"
+        return super().items_count_label
+
+
 class EnquiryIndexView(RefuseWith403, IndexView):
     """The queue: urgent enquiries still waiting first, then by deadline."""
 
     default_ordering = "queue"
     page_title = "Enquiries"
+    paginator_class = QueuePaginator
 
     def get_base_queryset(self):
         return Enquiry.objects.select_related("assignee", "contact")
@@ -266,6 +294,7 @@ class EnquiryViewSet(ModelViewSet):
     history_view_class = EnquiryHistoryView
     copy_view_enabled = False
     filterset_class = EnquiryFilterSet
+    index_results_template_name = "enquiries/admin/queue_results.html"
     list_per_page = 25
     search_fields = ["reference", "subject", "journalist_name", "outlet"]
     search_backend_name = None
