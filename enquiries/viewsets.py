@@ -145,7 +145,8 @@ class QueuePaginator(WagtailPaginator):
 
     @cached_property
     def count(self):
-        return self.object_list[: self.count_cap + 1].count()
+        # Unordered, so PostgreSQL may stop at whichever matching rows it reaches first.
+        return self.object_list.order_by()[: self.count_cap + 1].count()
 
     @cached_property
     def is_capped(self):

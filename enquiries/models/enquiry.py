@@ -170,8 +170,8 @@ def _queue_priority():
     (``enquiry_queue_order``), so the first page of a million enquiries needs no sort.
     """
     return Case(
-        When(urgent=True, status__in=_OPEN_STATUSES, then=Value(0)),
-        When(status__in=_OPEN_STATUSES, then=Value(1)),
+        When(Q(status__in=_OPEN_STATUSES, urgent=True), then=Value(0)),
+        When(Q(status__in=_OPEN_STATUSES), then=Value(1)),
         default=Value(2),
         output_field=models.SmallIntegerField(),
     )
@@ -250,6 +250,8 @@ class Enquiry(models.Model):
                 _queue_priority(), F("deadline"), F("id").desc(), name="enquiry_queue_order"
             ),
             models.Index(Upper("outlet"), name="enquiry_outlet_upper"),
+            # The urgent filter: the few urgent ones among many, by deadline.
+            models.Index(fields=["deadline"], condition=Q(urgent=True), name="enquiry_urgent"),
         ]
         permissions = [
             ("assign_enquiry", "Can assign enquiries"),
