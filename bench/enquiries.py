@@ -176,7 +176,7 @@ QUEUE_FILTERS = [
     ("open and urgent, by deadline", {"status": ["new", "assigned"], "urgent": "true"}),
     ("page 2 of the default order", {"p": "2"}),
     ("sorted by received, newest first", {"ordering": "-received_at"}),
-    ("sorted by deadline", {"ordering": "deadline"}),
+    ("sorted by received, oldest first", {"ordering": "received_at"}),
 ]
 SEARCHES = [
     ("search: a reference", {"q": "{reference}"}),
@@ -517,11 +517,14 @@ def report(args, load_seconds, rows, submission_runs, queue, redis):
         )
     lines += [
         "",
-        "Each filter is served by an index: `enquiry_queue_order` (the default order: urgent "
-        "and open first, then deadline) for the unfiltered queue and the broad filters, "
-        "`(status, deadline)` for the deadline filters, `(assignee, status)` for the assignee, "
-        "`Upper(outlet)` for the outlet prefix, `(route, -received_at)` for the route. A "
-        "word search scans the table (no trigram index); a reference is an exact lookup.",
+        "Each filter is served by an index: `enquiry_queue_order` (the queue's own order: "
+        "urgent and open first, then by deadline) finds the first page of the unfiltered "
+        "queue and of the broad filters without a sort; `(status, deadline)` serves the status "
+        "and deadline filters, `(assignee, status)` the assignee, `Upper(outlet)` the outlet "
+        "(any case), `(route, -received_at)` the route, a partial index on urgent enquiries "
+        "the urgency, `received_at` the sort by arrival, and the unique reference a search by "
+        "reference. A search for words scans the table (no trigram index), so it is the one "
+        "page here that grows with the table. Counting stops at 10,000 matches.",
         "",
     ]
     return "\n".join(lines)

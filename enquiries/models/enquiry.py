@@ -252,6 +252,8 @@ class Enquiry(models.Model):
             models.Index(Upper("outlet"), name="enquiry_outlet_upper"),
             # The urgent filter: the few urgent ones among many, by deadline.
             models.Index(fields=["deadline"], condition=Q(urgent=True), name="enquiry_urgent"),
+            # The queue sorted by when enquiries arrived (ties broken by an incremental sort).
+            models.Index(fields=["received_at"], name="enquiry_received"),
         ]
         permissions = [
             ("assign_enquiry", "Can assign enquiries"),
