@@ -99,18 +99,26 @@ class EnquiryForm(forms.Form):
     )
 
     def __init__(self, *args, statement_id=None, **kwargs):
+        kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         field = self.fields["statement"]
         field.queryset = statements()
-        shown = list(field.queryset.order_by("-first_published_at")[:STATEMENT_CHOICES_SHOWN])
-        prefill = None
-        if statement_id and str(statement_id).isdigit() and len(str(statement_id)) < 12:
-            prefill = field.queryset.filter(pk=int(statement_id)).first()
-        if prefill and prefill not in shown:
-            shown.insert(0, prefill)
-        if prefill and not self.is_bound:
-            self.initial["statement"] = prefill.pk
-        field.widget.choices = [("", field.empty_label)] + [(page.pk, page.title) for page in shown]
+        # The statement to show even if it is not among the recent ones: the one named by the
+        # link (?statement=) or the one already chosen when the form comes back with errors.
+        wanted = self.data.get("statement") if self.is_bound else statement_id
+        wanted = int(wanted) if wanted and str(wanted).isdigit() and len(str(wanted)) < 12 else None
+        if wanted and not self.is_bound:
+            self.initial["statement"] = wanted
+
+        def shown_choices():
+            """Only when the form is shown: an accepted enquiry needs no list of statements."""
+            recent = field.queryset.order_by("-first_published_at")[:STATEMENT_CHOICES_SHOWN]
+            pages = list(recent)
+            if wanted and all(page.pk != wanted for page in pages):
+                pages[:0] = field.queryset.filter(pk=wanted)
+            return [("", field.empty_label)] + [(page.pk, page.title) for page in pages]
+
+        field.widget.choices = shown_choices
         self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
 
     def clean_deadline(self):
@@ -122,6 +130,9 @@ class EnquiryForm(forms.Form):
         return deadline
 
     def clean(self):
+        """A filled honeypot gets a plain error, not a fake success: a person whose browser
+        autofilled the hidden field must not believe their enquiry reached us. Nothing is
+        stored either way, and bots learn nothing they could not from any error."""
         cleaned = super().clean()
         if cleaned.get("website"):
             raise forms.ValidationError(

@@ -28,7 +28,17 @@ _OFFICER = [
 
 ENQUIRY_PERMISSIONS = {
     PRESS_OFFICERS: _OFFICER,
-    MANAGERS: [*_OFFICER, "enquiries.export_enquiry", "enquiries.merge_mediacontact"],
+    MANAGERS: [
+        *_OFFICER,
+        "enquiries.export_enquiry",
+        "enquiries.merge_mediacontact",
+        # Office hours and closures decide every enquiry's route: managers set them.
+        "enquiries.change_officehourssettings",
+        "enquiries.view_closure",
+        "enquiries.add_closure",
+        "enquiries.change_closure",
+        "enquiries.delete_closure",
+    ],
     # On call: see the enquiry they were alerted about, take it and leave a note for the morning.
     ON_CALL: [
         "wagtailadmin.access_admin",

@@ -17,8 +17,9 @@ def anonymise_expired(now=None):
     """Anonymise enquiries, and contacts not heard from, older than ENQUIRY_RETENTION_DAYS.
 
     Data protection: we keep a journalist's details only as long as we said on the form. Rows
-    are kept (blanked) so the reports still count them. Safe to run any number of times; each
-    batch commits on its own so a long backlog never holds one huge transaction.
+    are kept (blanked) so the reports still count them. Safe to run any number of times; it
+    works in batches so a long backlog never loads every row at once, and skips rows another
+    worker has locked (they are done on the next run).
     """
     now = now or timezone.now()
     cutoff = now - timedelta(days=settings.ENQUIRY_RETENTION_DAYS)

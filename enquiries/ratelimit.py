@@ -6,10 +6,13 @@ settings.ENQUIRY_RATE_LIMITS as {kind: (count, seconds)}.
 """
 
 import hashlib
+import logging
 import time
 
 from django.conf import settings
 from django.core.cache import cache
+
+logger = logging.getLogger(__name__)
 
 
 def _key(kind, value, seconds):
@@ -18,20 +21,22 @@ def _key(kind, value, seconds):
     return f"enquiries:ratelimit:{kind}:{digest}:{window}"
 
 
-def is_limited(kind, value):
-    """True when ``value`` has already used up its allowance for the current window."""
-    count, seconds = settings.ENQUIRY_RATE_LIMITS[kind]
-    return (cache.get(_key(kind, value, seconds)) or 0) >= count
-
-
 def hit(kind, value):
-    """Count one use; returns True when this use went over the allowance."""
+    """Count one use; returns True when this use went over the allowance.
+
+    If the cache is unreachable the enquiry is let through (and the failure logged): a limit
+    that cannot be counted must not turn away every journalist.
+    """
     count, seconds = settings.ENQUIRY_RATE_LIMITS[kind]
     key = _key(kind, value, seconds)
-    cache.add(key, 0, timeout=seconds)
     try:
-        used = cache.incr(key)
-    except ValueError:  # the key expired between add and incr
-        cache.set(key, 1, timeout=seconds)
-        used = 1
+        cache.add(key, 0, timeout=seconds)
+        try:
+            used = cache.incr(key)
+        except ValueError:  # the key expired between add and incr
+            cache.set(key, 1, timeout=seconds)
+            used = 1
+    except Exception:
+        logger.exception("Enquiry rate limit not counted: the cache is unavailable")
+        return False
     return used > count

@@ -66,6 +66,7 @@ def receive_enquiry(
             statement=statement,
             received_at=received_at or timezone.now(),
         )
+        decision = _decide(enquiry, hours)
         enquiry.save()
         enquiry.record(
             EnquiryEvent.Kind.RECEIVED,
@@ -73,35 +74,42 @@ def receive_enquiry(
             actor=actor,
             data={"channel": channel},
         )
-        route_enquiry(enquiry, hours=hours)
+        _announce(enquiry, decision)
     return enquiry
 
 
 def route_enquiry(enquiry, *, hours=None) -> routing_rules.RouteDecision:
-    """Decide and record where ``enquiry`` goes, tell the alerting, and queue the emails."""
-    hours = hours or office_hours()
-    decision = routing_rules.route(enquiry.urgent, enquiry.received_at, hours)
+    """Decide and record where a stored ``enquiry`` goes, tell the alerting, queue the emails."""
     with transaction.atomic():
-        enquiry.route = decision.route
-        enquiry.route_reason = decision.reason
+        decision = _decide(enquiry, hours)
         enquiry.save(update_fields=["route", "route_reason"])
-        enquiry.record(
-            EnquiryEvent.Kind.ROUTED,
-            f"{enquiry.get_route_display()}. {decision.reason}",
-            data={
-                "route": decision.route,
-                "next_opening": decision.next_opening.isoformat()
-                if decision.next_opening
-                else None,
-            },
-        )
-        enquiry_routed.send(sender=Enquiry, enquiry=enquiry, route=enquiry.route)
-        pk = enquiry.pk
-        if enquiry.email:
-            transaction.on_commit(lambda: tasks.send_acknowledgement.enqueue(pk))
-        if decision.route == Enquiry.Route.IN_HOURS:
-            transaction.on_commit(lambda: tasks.notify_team.enqueue(pk))
+        _announce(enquiry, decision)
     return decision
+
+
+def _decide(enquiry, hours):
+    decision = routing_rules.route(enquiry.urgent, enquiry.received_at, hours or office_hours())
+    enquiry.route = decision.route
+    enquiry.route_reason = decision.reason
+    return decision
+
+
+def _announce(enquiry, decision):
+    """The timeline entry, the signal the alerting listens to, and the emails after commit."""
+    enquiry.record(
+        EnquiryEvent.Kind.ROUTED,
+        f"{enquiry.get_route_display()}. {decision.reason}",
+        data={
+            "route": decision.route,
+            "next_opening": decision.next_opening.isoformat() if decision.next_opening else None,
+        },
+    )
+    enquiry_routed.send(sender=Enquiry, enquiry=enquiry, route=enquiry.route)
+    pk = enquiry.pk
+    if enquiry.email:
+        transaction.on_commit(lambda: tasks.send_acknowledgement.enqueue(pk))
+    if decision.route == Enquiry.Route.IN_HOURS:
+        transaction.on_commit(lambda: tasks.notify_team.enqueue(pk))
 
 
 def next_opening(enquiry) -> datetime | None:

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
+from django.urls import reverse
 
 from wagtail.models import Site
 
@@ -52,6 +53,12 @@ def team_address():
     """The team's address from the press office settings, else from the deployment settings."""
     office = press_office()
     return (office.team_notification_email if office else "") or settings.PRESS_OFFICE_TEAM_EMAIL
+
+
+def admin_link(enquiry):
+    """The enquiry's own page in the admin, as an absolute link for an email."""
+    path = reverse("enquiry:inspect", args=[enquiry.pk])
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
 @task()
@@ -96,7 +103,7 @@ def notify_team(enquiry_pk):
             TEAM_NOTIFICATION,
             [address],
             "enquiries/email/team_notification",
-            {"admin_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + "/admin/"},
+            {"admin_url": admin_link(enquiry)},
             reply_to=[enquiry.email] if enquiry.email else (),
         )
     return True

@@ -23,6 +23,15 @@ RATE_LIMITED = (
 
 
 def client_ip(request):
+    """The journalist's address. Behind N trusted proxies it is the N-th from the end of
+    X-Forwarded-For: anything before that was written by the client and could be forged, and
+    REMOTE_ADDR is the proxy's, shared by everyone (limiting it would lock everyone out)."""
+    proxies = settings.TRUSTED_PROXY_COUNT
+    if proxies:
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+        hops = [hop.strip() for hop in forwarded if hop.strip()]
+        if len(hops) >= proxies:
+            return hops[-proxies]
     return request.META.get("REMOTE_ADDR", "")
 
 

@@ -17,8 +17,10 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.paginator import WagtailPaginator
 from wagtail.admin.ui.tables import Column, StatusFlagColumn, StatusTagColumn, TitleColumn
 from wagtail.admin.views.generic import IndexView, InspectView
+from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.views.mixins import Echo
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import BooleanRadioSelect
@@ -69,7 +71,10 @@ class EnquiryFilterSet(WagtailFilterSet):
     """The queue's filters. Each one is served by an index (see ``Enquiry.Meta.indexes``)."""
 
     status = django_filters.MultipleChoiceFilter(
-        choices=Enquiry.Status.choices, widget=forms.CheckboxSelectMultiple
+        choices=Enquiry.Status.choices,
+        widget=forms.CheckboxSelectMultiple,
+        # A plain column: no join can repeat a row, and DISTINCT would defeat the indexes.
+        distinct=False,
     )
     deadline = django_filters.ChoiceFilter(
         label="Deadline",
@@ -90,7 +95,7 @@ class EnquiryFilterSet(WagtailFilterSet):
         empty_label="Anyone",
     )
     outlet = django_filters.CharFilter(
-        label="Media outlet", method="filter_outlet", help_text="The start of the outlet's name"
+        label="Media outlet", method="filter_outlet", help_text="The outlet's name, in any case"
     )
 
     class Meta:
@@ -115,7 +120,9 @@ class EnquiryFilterSet(WagtailFilterSet):
 
     def filter_outlet(self, queryset, name, value):
         value = value.strip()
-        return queryset.filter(outlet__istartswith=value) if value else queryset
+        # Matches the ``enquiry_outlet_upper`` index (a prefix match could not use it outside
+        # the C collation).
+        return queryset.filter(outlet__iexact=value) if value else queryset
 
 
 class DeadlineColumn(Column):
@@ -127,11 +134,37 @@ class DeadlineColumn(Column):
         return context
 
 
+class QueuePaginator(WagtailPaginator):
+    """Counts at most ``count_cap`` enquiries, then says "more than".
+
+    Counting every one of a million closed enquiries costs more than the rest of the page; a
+    press officer needs the first pages and narrows the rest down with filters or search.
+    """
+
+    count_cap = 10_000
+
+    @cached_property
+    def count(self):
+        # Unordered, so PostgreSQL may stop at whichever matching rows it reaches first.
+        return self.object_list.order_by()[: self.count_cap + 1].count()
+
+    @cached_property
+    def is_capped(self):
+        return self.count > self.count_cap
+
+    @cached_property
+    def items_count_label(self):
+        if self.is_capped:
+            return f"more than {self.count_cap:,} {self.verbose_name_plural}"
+        return super().items_count_label
+
+
 class EnquiryIndexView(RefuseWith403, IndexView):
     """The queue: urgent enquiries still waiting first, then by deadline."""
 
     default_ordering = "queue"
     page_title = "Enquiries"
+    paginator_class = QueuePaginator
 
     def get_base_queryset(self):
         return Enquiry.objects.select_related("assignee", "contact")
@@ -244,6 +277,12 @@ class EnquiryInspectView(RefuseWith403, InspectView):
         return self.index_url_name.rsplit(":", 1)[0]
 
 
+class EnquiryHistoryView(RefuseWith403, HistoryView):
+    """The audit log, for anyone who may see the enquiry (on-call officers only view)."""
+
+    any_permission_required = ["add", "change", "delete", "view"]
+
+
 class EnquiryViewSet(ModelViewSet):
     model = Enquiry
     icon = "mail"
@@ -253,9 +292,11 @@ class EnquiryViewSet(ModelViewSet):
     index_view_class = EnquiryIndexView
     inspect_view_enabled = True
     inspect_view_class = EnquiryInspectView
+    history_view_class = EnquiryHistoryView
     copy_view_enabled = False
     filterset_class = EnquiryFilterSet
-    list_per_page = 50
+    index_results_template_name = "enquiries/admin/queue_results.html"
+    list_per_page = 25
     search_fields = ["reference", "subject", "journalist_name", "outlet"]
     search_backend_name = None
     # Superusers may correct what was typed; the press office works through the actions.
@@ -300,7 +341,9 @@ class EnquiryViewSet(ModelViewSet):
             Column("received_at", label="Received", sort_key="received_at"),
             Column("journalist", label="Journalist / outlet", accessor=journalist_and_outlet),
             Column("subject", label="Subject"),
-            DeadlineColumn("deadline", label="Deadline", sort_key="deadline"),
+            # The queue's own order is by deadline (after urgency); a bare deadline sort would
+            # put a quarter of a million enquiries without one first, or need its own index.
+            DeadlineColumn("deadline", label="Deadline"),
             StatusFlagColumn("urgent", label="Urgency", true_label="Urgent"),
             Column("route", label="Route", accessor="get_route_display"),
             StatusTagColumn("status", label="Status", accessor="get_status_display"),
@@ -369,7 +412,6 @@ class MediaContactViewSet(ModelViewSet):
     search_fields = ["name", "outlet", "email", "phone"]
     search_backend_name = None
     form_fields = ["name", "outlet", "email", "phone"]
-    list_filter = []
 
     @property
     def list_display(self):

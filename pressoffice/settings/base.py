@@ -143,6 +143,10 @@ ENQUIRY_RATE_LIMITS = {
     "ip": (int(env("ENQUIRY_RATE_LIMIT_IP", "10")), 3600),
     "email": (int(env("ENQUIRY_RATE_LIMIT_EMAIL", "5")), 3600),
 }
+# Reverse proxies (load balancer, ingress) in front of the web processes that append the
+# client's address to X-Forwarded-For; rate limits use the address the outermost one saw.
+# 0 means clients connect directly and REMOTE_ADDR is theirs.
+TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "0"))
 # Where new in-hours enquiries are announced when PressOfficeSettings has no team address.
 PRESS_OFFICE_TEAM_EMAIL = env("PRESS_OFFICE_TEAM_EMAIL", "")
 

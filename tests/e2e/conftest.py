@@ -99,3 +99,13 @@ def press_office(transactional_db):
         user.groups.add(groups[group])
         users[username] = user
     return {"home": home, "index": index, "spokespeople": spokespeople, "users": users}
+
+
+@pytest.fixture
+def page(browser):
+    """One desktop browser page in a fresh context, for journeys with a single person."""
+    context = browser.new_context(viewport=DESKTOP, locale="en-GB")
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()

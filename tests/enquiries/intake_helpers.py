@@ -28,16 +28,23 @@ def valid_submission(**overrides):
     return {key: value for key, value in data.items() if value is not None}
 
 
+def default_site():
+    """The default site, made if a transactional test emptied the tables."""
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        language = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+        Locale.objects.get_or_create(language_code=language)
+        root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root"))
+        home = root.add_child(instance=Page(title="Home", slug="home"))
+        site = Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
+    return site
+
+
 def team_notifications_to(address):
     """Point the default site's press office settings at a team address."""
     from home.models import PressOfficeSettings
 
-    site = Site.objects.filter(is_default_site=True).first()
-    if site is None:  # transactional tests start from empty tables
-        language = get_supported_content_language_variant(settings.LANGUAGE_CODE)
-        Locale.objects.get_or_create(language_code=language)
-        root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root"))
-        site = Site.objects.create(hostname="localhost", root_page=root, is_default_site=True)
+    site = default_site()
     office = PressOfficeSettings.for_site(site)
     office.team_notification_email = address
     office.save()

@@ -349,3 +349,22 @@ def test_managers_have_every_officer_action(client):
     enquiry.refresh_from_db()
     assert enquiry.status == Enquiry.Status.CLOSED
     assert kinds(enquiry) == ["assigned", "status", "response", "status", "status"]
+
+
+def test_the_audit_log_lists_each_action_for_whoever_may_see_the_enquiry(client):
+    officer, on_call = press_officer(), on_call_officer()
+    enquiry = EnquiryFactory()
+    enquiry.assign(officer, by=officer)
+    enquiry.add_note("Called the journalist back.", by=officer)
+    enquiry.record_response("No comment.", on_record=True, by=officer)
+    enquiry.close(by=officer)
+    history = reverse("enquiry:history", args=[enquiry.pk])
+
+    for user in (officer, on_call):
+        client.force_login(user)
+        html = client.get(history).text
+        for label in ("Assign enquiry", "Add note", "Record response", "Close enquiry"):
+            assert label in html, (user, label)
+
+    client.force_login(UserFactory())
+    assert client.get(history).status_code in (302, 403)

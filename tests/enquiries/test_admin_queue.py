@@ -94,7 +94,7 @@ def test_the_queue_shows_deadline_tags(client, frozen):
         ({"urgent": "true"}, {"urgent_night"}),
         ({"assignee": "me"}, {"assigned_mine"}),
         ({"assignee": "unassigned"}, {"new", "urgent_night", "overdue", "due_soon"}),
-        ({"outlet": "radio north"}, {"due_soon"}),
+        ({"outlet": "radio northmoor"}, {"due_soon"}),
         ({"deadline": "overdue"}, {"overdue"}),
         ({"deadline": "due_soon"}, {"due_soon", "urgent_night"}),
     ],
@@ -286,3 +286,20 @@ def test_the_admin_menu_shows_enquiries_only_to_the_press_office(client):
 
     client.force_login(press_officer())
     assert reverse("enquiry:index") in client.get(reverse("wagtailadmin_home")).text
+
+
+def test_a_huge_queue_is_counted_only_up_to_a_cap(client, monkeypatch):
+    from enquiries.viewsets import QueuePaginator
+
+    monkeypatch.setattr(QueuePaginator, "count_cap", 5)
+    officer = press_officer()
+    EnquiryFactory.create_batch(7, status=Enquiry.Status.CLOSED)
+    client.force_login(officer)
+
+    everything = queue(client).text
+    closed = queue(client, status=["closed"]).text
+    narrowed = queue(client, status=["new"]).text
+
+    assert "More than 5 enquiries" in everything
+    assert "There are more than 5 matches" in closed
+    assert "More than 5" not in narrowed and "There are no enquiries" not in everything

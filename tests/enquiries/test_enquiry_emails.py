@@ -1,12 +1,15 @@
 """The journalist's acknowledgement and the team's notification reach a real SMTP server."""
 
+import socket
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from django.conf import settings as django_settings
 from django.core.cache import cache
 
 import pytest
 import time_machine
+from django_tasks_db.models import DBTaskResult
 
 from enquiries import tasks
 from enquiries.models import Enquiry, EnquiryEvent
@@ -55,6 +58,8 @@ def test_in_hours_the_journalist_is_told_a_press_officer_will_respond_and_the_te
     assert f"New media enquiry {enquiry.reference}" in team["message"]["Subject"]
     assert "Priya Shah (Northmoor Evening Echo)" in body(team)
     assert team["message"]["Reply-To"] == JOURNALIST
+    admin = django_settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    assert f"{admin}/admin/enquiries/inspect/{enquiry.pk}/" in body(team)
     emails = enquiry.events.filter(kind=EnquiryEvent.Kind.EMAIL)
     assert sorted(e.data["email"] for e in emails) == ["acknowledgement", "team_notification"]
 
@@ -120,3 +125,21 @@ def test_a_rolled_back_enquiry_sends_nothing(smtp_server, run_queued_tasks):
     run_queued_tasks()
     assert Enquiry.objects.count() == 0
     assert smtp_server.messages == []
+
+
+def test_with_the_mail_server_down_the_enquiry_is_still_accepted_and_kept(
+    client, run_queued_tasks, settings
+):
+    with socket.socket() as probe:  # a port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        closed_port = probe.getsockname()[1]
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", closed_port
+
+    enquiry = submit_at(client, datetime(2026, 3, 3, 10, 15))
+    run_queued_tasks()
+
+    assert DBTaskResult.objects.filter(status="FAILED").exists()
+    enquiry.refresh_from_db()
+    assert enquiry.route == Enquiry.Route.IN_HOURS
+    assert not enquiry.events.filter(kind=EnquiryEvent.Kind.EMAIL).exists()

@@ -1,6 +1,7 @@
 """A journalist sends an enquiry through the public form."""
 
 import re
+import socket
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -14,7 +15,7 @@ import pytest
 import time_machine
 
 from enquiries.models import Enquiry, MediaContact
-from tests.enquiries.intake_helpers import valid_submission
+from tests.enquiries.intake_helpers import default_site, valid_submission
 
 LONDON = ZoneInfo("Europe/London")
 FORM = "/enquiries/new/"
@@ -149,6 +150,41 @@ def test_one_email_over_its_limit_is_refused_from_any_ip_while_others_get_throug
     assert Enquiry.objects.count() == 3
 
 
+def test_behind_a_load_balancer_each_journalist_is_limited_by_their_own_address(
+    client, db, settings
+):
+    settings.TRUSTED_PROXY_COUNT = 1
+    settings.ENQUIRY_RATE_LIMITS = {"ip": (1, 3600), "email": (100, 3600)}
+    balancer = "10.0.0.2"
+
+    def post(email, forwarded_for):
+        data = valid_submission(email=email)
+        return client.post(FORM, data, REMOTE_ADDR=balancer, HTTP_X_FORWARDED_FOR=forwarded_for)
+
+    assert post("a@paper.example", "198.51.100.7").status_code == 302
+    # The same journalist forging a different first hop is still the same address.
+    assert post("b@paper.example", "203.0.113.99, 198.51.100.7").status_code == 429
+    # Someone else behind the same load balancer is not affected.
+    assert post("c@paper.example", "203.0.113.5").status_code == 302
+
+
+def test_with_the_rate_limit_cache_down_enquiries_are_still_accepted(client, db, settings, caplog):
+    with socket.socket() as probe:  # a port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": f"redis://127.0.0.1:{port}/0",
+            "OPTIONS": {"IGNORE_EXCEPTIONS": False, "SOCKET_CONNECT_TIMEOUT": 1},
+        }
+    }
+    response = client.post(FORM, valid_submission())
+    assert response.status_code == 302
+    assert Enquiry.objects.count() == 1
+    assert "rate limit not counted" in caplog.text
+
+
 def test_typos_do_not_use_up_the_limit(client, db, settings):
     settings.ENQUIRY_RATE_LIMITS = {"ip": (1, 3600), "email": (1, 3600)}
     for _ in range(5):
@@ -157,7 +193,7 @@ def test_typos_do_not_use_up_the_limit(client, db, settings):
 
 
 def test_a_statement_link_prefills_the_statement_and_it_is_stored(client, db):
-    home = Page.objects.get(depth=2)
+    home = default_site().root_page
     statement = home.add_child(
         instance=Page(title="Arrest after Northmoor burglary", slug="arrest")
     )
@@ -169,7 +205,7 @@ def test_a_statement_link_prefills_the_statement_and_it_is_stored(client, db):
     assert Enquiry.objects.get().statement_id == statement.pk
 
 
-@pytest.mark.parametrize("statement", ["abc", "99999999999999999999", "-1", "1e3"])
+@pytest.mark.parametrize("statement", ["abc", "99999999999", "99999999999999999999", "-1", "1e3"])
 def test_nonsense_statement_ids_are_ignored_on_the_link_and_refused_in_the_form(
     client, db, statement
 ):

@@ -11,6 +11,7 @@ import time_machine
 
 from enquiries.models import Closure, Enquiry, OfficeHoursSettings
 from enquiries.routing import receive_enquiry
+from tests.enquiries.factories import manager, press_officer
 
 LONDON = ZoneInfo("Europe/London")
 
@@ -106,3 +107,14 @@ def test_a_closure_that_ends_before_it_starts_is_refused(admin_client):
     assert response.status_code == 200
     assert "The closure must end on or after its first day." in response.content.decode()
     assert not Closure.objects.exists()
+
+
+def test_managers_set_office_hours_and_closures_but_press_officers_cannot(client):
+    closures = reverse("wagtailsnippets_enquiries_closure:add")
+    client.force_login(press_officer())
+    assert client.get(settings_url()).status_code in (302, 403)
+    assert client.get(closures).status_code in (302, 403)
+
+    client.force_login(manager())
+    assert client.get(settings_url()).status_code == 200
+    assert client.get(closures).status_code == 200

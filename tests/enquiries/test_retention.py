@@ -1,5 +1,6 @@
 """Journalists' personal data is anonymised once the retention period has passed."""
 
+import time
 from datetime import timedelta
 
 from django.conf import settings as django_settings
@@ -81,3 +82,18 @@ def test_the_worker_runs_the_job_periodically():
     path, interval = django_settings.PERIODIC_JOBS["anonymise_expired_enquiries"]
     assert import_string(path) is anonymise_expired
     assert interval <= 24 * 3600
+
+
+@pytest.mark.worker
+def test_a_real_worker_anonymises_expired_enquiries(start_worker):
+    with time_machine.travel(timezone.now() - timedelta(days=31), tick=False):
+        old = enquire("old@echo.example")
+    start_worker({"ENQUIRY_RETENTION_DAYS": "30"})
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        old.refresh_from_db()
+        if old.anonymised_at:
+            break
+        time.sleep(0.2)
+    assert old.anonymised_at is not None
+    assert old.email == ""

@@ -1,0 +1,96 @@
+"""A journalist asks, a press officer answers: the whole journey through a real browser."""
+
+import re
+from datetime import timedelta
+from pathlib import Path
+
+from django.urls import reverse
+from django.utils import timezone
+
+import pytest
+from playwright.sync_api import expect
+
+from enquiries.models import Enquiry
+from tests.enquiries.factories import press_officer
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+PASSWORD = "correct horse battery staple"
+
+
+def snap(page, name):
+    """A screenshot of the whole page: the admin scrolls inside its layout, so grow the window."""
+    height = page.evaluate(
+        "Math.max(document.body.scrollHeight,"
+        " ...[...document.querySelectorAll('main, .content-wrapper')].map(e => e.scrollHeight))"
+    )
+    page.set_viewport_size({"width": 1280, "height": max(900, min(height + 40, 4000))})
+    page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=True)
+    page.set_viewport_size({"width": 1280, "height": 900})
+
+
+def test_a_journalists_enquiry_is_found_assigned_answered_and_closed(live_server, page):
+    officer = press_officer(username="alex.hughes", first_name="Alex", last_name="Hughes")
+    deadline = timezone.localtime() + timedelta(days=2)
+
+    # The journalist asks on the public form and is given a reference.
+    page.goto(live_server.url + reverse("enquiries:submit"))
+    page.get_by_label("Your name").fill("Priya Shah")
+    page.get_by_label("Media outlet").fill("Northmoor Evening Echo")
+    page.get_by_label("Email address").fill("priya.shah@echo.example")
+    page.get_by_label("Phone number").fill("07700 900123")
+    page.locator("input[name=deadline_0]").fill(deadline.strftime("%Y-%m-%d"))
+    page.locator("input[name=deadline_1]").fill("16:30")
+    page.get_by_label("Subject").fill("Overnight closure of the A61")
+    page.get_by_label("Your question").fill(
+        "Can you confirm why the A61 was closed overnight, and whether anyone was hurt?"
+    )
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    snap(page, "enquiry-form")
+    page.get_by_role("button", name="Send enquiry").click()
+    receipt = page.locator(".enquiry-receipt__reference strong")
+    expect(receipt).to_have_text(re.compile(r"ENQ-\d{4}-\d{5}"))
+    reference = receipt.inner_text()
+    assert Enquiry.objects.filter(reference=reference).exists()
+
+    # A press officer logs into the admin and finds it in the queue.
+    page.goto(live_server.url + "/admin/login/")
+    page.locator("#id_username").fill(officer.username)
+    page.locator("#id_password").fill(PASSWORD)
+    page.get_by_role("button", name=re.compile("Sign in", re.I)).click()
+    page.get_by_role("link", name="Enquiries", exact=True).first.click()
+    row = page.locator("tr", has_text=reference)
+    expect(row).to_contain_text("Priya Shah (Northmoor Evening Echo)")
+    expect(row).to_contain_text("New")
+    snap(page, "enquiry-queue")
+    row.get_by_role("link", name=reference).click()
+
+    # The enquiry's page shows what was sent; the officer takes it, answers and closes it.
+    expect(page.locator(".enquiry__question")).to_contain_text("closed overnight")
+    page.get_by_role("button", name="Assign to me").click()
+    expect(page.get_by_text(f"{reference} is assigned to you.")).to_be_visible()
+
+    respond = page.locator("form[data-action=respond]")
+    respond.get_by_label("What was said").fill(
+        "The A61 was closed from 23:10 to 04:00 after a collision. One driver was taken to "
+        "hospital with minor injuries."
+    )
+    respond.get_by_role("button", name="Record response").click()
+    expect(page.get_by_text(f"Response recorded; {reference} is answered.")).to_be_visible()
+    snap(page, "enquiry-detail")
+
+    page.get_by_role("button", name="Close enquiry").click()
+    expect(page.get_by_text(f"{reference} is closed.")).to_be_visible()
+
+    # The timeline tells the story in order, each step with who did it.
+    timeline = page.locator(".enquiry__event")
+    kinds = [timeline.nth(i).get_attribute("data-kind") for i in range(timeline.count())]
+    assert kinds[:2] == ["received", "routed"]
+    assert kinds[2:] == ["assigned", "status", "response", "status", "status"]
+    expect(page.locator(".enquiry__event--response")).to_contain_text("on the record")
+    expect(page.locator(".enquiry__event--response")).to_contain_text("by Alex Hughes")
+    expect(timeline.last).to_contain_text("Answered → Closed")
+
+    enquiry = Enquiry.objects.get(reference=reference)
+    assert enquiry.status == Enquiry.Status.CLOSED and enquiry.assignee == officer
