@@ -1,7 +1,9 @@
-"""Acknowledge means stop, even while a message is being handed to a provider.
+"""Races between threads with their own database connections, in one process.
 
-Two threads with their own database connections race a slow send against an acknowledgement:
-the acknowledgement waits for the message in flight, and once it commits nothing more is sent.
+An acknowledgement races a slow send: it waits for the message in flight, and once it commits
+nothing more is sent. Two "workers" race to advance and send the same alerts: each step is taken
+once and each message handed over once. (The same guarantees with real worker processes killed
+at random are in test_guarantees.py.)
 """
 
 import threading
@@ -86,3 +88,45 @@ def test_an_acknowledgement_waits_for_the_send_in_flight_then_stops_the_rest(
         Delivery.Status.CANCELLED,
         Delivery.Status.SENT,
     }
+
+
+def test_two_workers_racing_over_the_same_alerts_take_each_step_and_send_each_message_once(
+    fake_webhook,  # noqa: F811 (the fixture)
+):
+    from datetime import timedelta
+
+    import time_machine
+
+    people = [OfficerFactory(username=f"officer{n}") for n in range(3)]
+    for person in people:
+        ContactMethodFactory(
+            user=person,
+            kind=ContactMethod.Kind.WEBHOOK,
+            address=fake_webhook.hook_url(person.username),
+        )
+    policy = EscalationPolicy.objects.create(name="Out of hours", is_default=True)
+    for order, person in enumerate(people):
+        level = EscalationLevel.objects.create(policy=policy, sort_order=order, timeout_minutes=5)
+        level.people.set([person])
+        level.save()
+    alerts = [route_urgent(UrgentEnquiryFactory()) for _ in range(15)]
+    ids = [a.pk for a in alerts]
+
+    def worker():
+        for pk in ids:
+            alerting.advance(pk)
+        for pk in Delivery.objects.filter(alert_id__in=ids).values_list("pk", flat=True):
+            alerting.send(pk)
+
+    with time_machine.travel(timedelta(minutes=5, seconds=1)):
+        threads = [in_thread(worker) for _ in range(2)]
+        for thread, outcome in threads:
+            thread.join(60)
+            assert "error" not in outcome, outcome.get("error")
+
+    for alert in Alert.objects.filter(pk__in=ids):
+        assert (alert.level, alert.round) == (1, 0), "an alert moved more or less than one step"
+    assert Delivery.objects.filter(alert_id__in=ids).count() == 30
+    paths = [r.path for r in fake_webhook.accepted()]
+    assert len(paths) == 30  # level 1 and level 2 of 15 alerts, each exactly once
+    assert sorted(set(paths)) == [f"/hooks/{p.username}" for p in people[:2]]
