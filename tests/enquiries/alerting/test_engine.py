@@ -487,3 +487,23 @@ def test_the_alert_text_gives_the_deadline_on_the_london_clock_in_summer(run_que
     assert 'href="tel:+447700900555"' in message.html
     assert message.ack_url in message.text
     assert len(message.text) < 480  # three SMS segments at most
+
+
+def test_the_sweep_command_escalates_an_overdue_alert(team, clock, smtp_server, run_queued_tasks):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from django_tasks_db.models import DBTaskResult
+
+    alert = route_urgent(UrgentEnquiryFactory())
+    run_queued_tasks()
+    DBTaskResult.objects.all().delete()
+    clock.shift(timedelta(minutes=6))
+    out = StringIO()
+    call_command("sweep_alerts", stdout=out)
+    assert "advanced: 1" in out.getvalue()
+    run_queued_tasks()
+    assert len(addressed_to(smtp_server, team["tom"])) == 1
+    alert.refresh_from_db()
+    assert alert.level == 1
