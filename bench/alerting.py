@@ -24,7 +24,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 ALERTS = int(os.environ.get("BENCH_ALERTS", "200"))
-RATE = float(os.environ.get("BENCH_RATE", "20"))  # urgent enquiries per second
+RATE = float(os.environ.get("BENCH_RATE", "4"))  # urgent enquiries per second
 
 
 def percentile(values, p):

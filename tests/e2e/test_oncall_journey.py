@@ -132,5 +132,9 @@ def test_the_on_call_officer_acknowledges_a_saturday_night_enquiry_from_her_phon
     expect(admin.locator("table.deliveries")).to_contain_text("Sent")
     admin.screenshot(path=SCREENSHOTS / "oncall-admin-timeline.png", full_page=True)
 
+    admin.goto(f"{live_server.url}/admin/who-is-on-call/")
+    expect(admin.get_by_text("On call now: Priya Shah")).to_be_visible()
+    admin.screenshot(path=SCREENSHOTS / "oncall-who-is-on-call.png", full_page=True)
+
     phone.close()
     desk.close()
