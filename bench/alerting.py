@@ -65,7 +65,10 @@ class Inbox:
 
 
 def start_smtp():
+    import logging
     import socket
+
+    logging.getLogger("mail.log").setLevel(logging.WARNING)  # aiosmtpd logs every command
 
     from aiosmtpd.controller import Controller
 
@@ -100,7 +103,7 @@ def main():
     from tests.fakes.providers import FakeNotify
 
     db = settings.DATABASES["default"]
-    db["TEST"] = {"NAME": f"{db['NAME']}_bench_alerting"}
+    db["TEST"] = {**db.get("TEST", {}), "NAME": f"{db['NAME']}_bench_alerting"}
     connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)
     smtp, inbox, smtp_port = start_smtp()
     notify = FakeNotify().start()
