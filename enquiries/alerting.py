@@ -345,7 +345,14 @@ def send(delivery_id, now=None):
     delivery = Delivery.objects.select_related("alert__enquiry", "person").get(pk=delivery_id)
     message = alert_message(delivery)
     with transaction.atomic():
-        Delivery.objects.select_for_update(of=("self",)).filter(pk=delivery_id).first()
+        current = (
+            Delivery.objects.select_for_update(of=("self",))
+            .filter(pk=delivery_id)
+            .values_list("status", "attempts")
+            .first()
+        )
+        if current != (Delivery.Status.SENDING, attempt.number):
+            return current and current[0]  # the sweep gave up on this attempt meanwhile
         with connection.cursor() as cursor:
             cursor.execute(
                 f"SELECT status FROM {Alert._meta.db_table} WHERE id = %s FOR SHARE",  # noqa: S608

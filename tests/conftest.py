@@ -25,7 +25,12 @@ class SMTPInbox:
     async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's hook name)
         message = message_from_bytes(envelope.content, policy=policy.default)
         self.messages.append(
-            {"from": envelope.mail_from, "to": list(envelope.rcpt_tos), "message": message}
+            {
+                "from": envelope.mail_from,
+                "to": list(envelope.rcpt_tos),
+                "message": message,
+                "at": time.monotonic(),
+            }
         )
         return "250 Message accepted for delivery"
 

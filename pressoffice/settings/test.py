@@ -11,7 +11,7 @@ ALLOWED_HOSTS = ["*"]
 DATABASES = {
     "default": dj_database_url.parse(
         env("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/pressoffice"),
-        conn_max_age=0,
+        conn_max_age=int(env("DATABASE_CONN_MAX_AGE", "0")),
     )
 }
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -24,3 +24,9 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# Worker tests run the alert sweep more often than every 15 s, through the environment.
+PERIODIC_JOBS["sweep_alerts"] = (  # noqa: F405
+    PERIODIC_JOBS["sweep_alerts"][0],  # noqa: F405
+    float(env("ONCALL_SWEEP_INTERVAL", str(PERIODIC_JOBS["sweep_alerts"][1]))),  # noqa: F405
+)

@@ -28,6 +28,7 @@ class Received:
     headers: dict
     body: bytes
     at: float = field(default_factory=time.monotonic)
+    received_at: float = field(default_factory=time.time)  # wall clock, to compare with the DB
     answered: int | None = None  # the status answered; None while hanging or if it hung
     answer: dict | None = None  # the JSON answered
 
@@ -49,6 +50,7 @@ class FakeProvider:
         self.requests = []
         self.lock = threading.Lock()
         self.failure = None  # None: behave; an int: answer that status; "hang": never answer
+        self.delay = 0.0  # seconds to think before answering, like a provider under load
         self.released = threading.Event()
         provider = self
 
@@ -61,6 +63,8 @@ class FakeProvider:
                 with provider.lock:
                     provider.requests.append(received)
                     failure = provider.failure
+                if provider.delay:
+                    time.sleep(provider.delay)
                 if failure == "hang":
                     provider.released.wait(HANG_LIMIT)
                     return
@@ -103,6 +107,9 @@ class FakeProvider:
     def hang(self):
         self.failure = "hang"
         self.released.clear()
+
+    def slow(self, seconds):
+        self.delay = seconds
 
     def recover(self):
         self.failure = None

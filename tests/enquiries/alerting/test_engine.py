@@ -468,3 +468,42 @@ def test_a_journalist_whose_confirmation_was_lost_is_told_by_the_sweep(
     assert len(smtp_server.to(enquiry.email)) == 1
     with transaction.atomic():
         assert alerting.sweep()["journalists"] == 0
+
+
+def test_the_alert_text_gives_the_deadline_on_the_london_clock_in_summer(run_queued_tasks):
+    priya = officer("priya")
+    policy_of([([priya], [], 5)])
+    with time_machine.travel(datetime(2026, 7, 4, 21, 0, tzinfo=UTC), tick=True):
+        enquiry = UrgentEnquiryFactory(
+            deadline=datetime(2026, 7, 4, 22, 30, tzinfo=UTC),  # 23:30 BST
+            phone="+447700900555",
+            outlet="The Moorland Post",
+        )
+        alert = route_urgent(enquiry)
+    message = alerting.alert_message(alert.deliveries.get())
+    assert "Deadline Sat 04 Jul 23:30" in message.text
+    assert enquiry.reference in message.subject
+    assert "The Moorland Post" in message.text
+    assert 'href="tel:+447700900555"' in message.html
+    assert message.ack_url in message.text
+    assert len(message.text) < 480  # three SMS segments at most
+
+
+def test_the_sweep_command_escalates_an_overdue_alert(team, clock, smtp_server, run_queued_tasks):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from django_tasks_db.models import DBTaskResult
+
+    alert = route_urgent(UrgentEnquiryFactory())
+    run_queued_tasks()
+    DBTaskResult.objects.all().delete()
+    clock.shift(timedelta(minutes=6))
+    out = StringIO()
+    call_command("sweep_alerts", stdout=out)
+    assert "advanced: 1" in out.getvalue()
+    run_queued_tasks()
+    assert len(addressed_to(smtp_server, team["tom"])) == 1
+    alert.refresh_from_db()
+    assert alert.level == 1
