@@ -151,3 +151,35 @@ def run_queued_tasks(db):
         ).run()
 
     return run
+
+
+def ensure_wagtail_tree():
+    """Put back what Wagtail's migrations create: a locale, the root collection, the page tree's
+    root with a welcome page, and the default site pointing at it."""
+    from django.conf import settings
+
+    from wagtail.coreutils import get_supported_content_language_variant
+    from wagtail.models import Collection, Locale, Page, Site
+
+    Locale.objects.get_or_create(
+        language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    )
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+    root = Page.get_first_root_node()
+    if root is None:
+        root = Page.add_root(instance=Page(title="Root", slug="root"))
+    if not Site.objects.exists():
+        home = root.get_children().first() or root.add_child(
+            instance=Page(title="Welcome to your new Wagtail site!", slug="home")
+        )
+        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
+
+
+@pytest.fixture(autouse=True)
+def _wagtail_tree_after_flush(request):
+    """A transactional test empties every table, migrated rows included, when it ends; the next
+    one would find no page tree. Each transactional test starts from the migrated tree."""
+    if {"transactional_db", "live_server"} & set(request.fixturenames):
+        request.getfixturevalue("transactional_db")
+        ensure_wagtail_tree()

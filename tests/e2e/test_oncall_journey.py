@@ -15,7 +15,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
 from enquiries.models import Alert, Enquiry
 from enquiries.signals import enquiry_routed
@@ -34,24 +34,6 @@ LONDON = ZoneInfo("Europe/London")
 PHONE = {"width": 390, "height": 844}
 
 pytestmark = [pytest.mark.e2e, pytest.mark.worker]
-
-
-@pytest.fixture
-def browser():
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium",
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-            ],
-        )
-        yield browser
-        browser.close()
 
 
 def test_the_on_call_officer_acknowledges_a_saturday_night_enquiry_from_her_phone(
