@@ -97,6 +97,18 @@ def restricted_sections():
 PERSONAL_COOKIES = ("messages",)
 
 
+def spokespeople_by_pk():
+    """Every spokesperson, by primary key, for the quote blocks; refreshed on any change."""
+    from .models import Spokesperson
+
+    key = f"press:spokespeople:{current_generation()}"
+    people = cache.get(key)
+    if people is None:
+        people = {person.pk: person for person in Spokesperson.objects.all()}
+        cache.set(key, people, timeout() or DEFAULT_TIMEOUT)
+    return people
+
+
 def _is_cacheable_request(request):
     return (
         request.method in ("GET", "HEAD")

@@ -410,6 +410,14 @@ class StatementPage(ReaderCachedPageMixin, Page):
         ]
 
     @cached_property
+    def lead_image(self):
+        """The body's first image with its alt text, for link previews (Open Graph)."""
+        for block in self.body:
+            if block.block_type == "image":
+                return block.value
+        return None
+
+    @cached_property
     def index_page(self):
         parent = self.get_parent()
         return parent.specific if parent else None

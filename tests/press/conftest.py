@@ -13,6 +13,12 @@ from .factories import ContactPageFactory, HomePageFactory, StatementIndexPageFa
 
 
 @pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    """Uploaded test images go to a temporary folder, not the project's media/."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
 def empty_cache():
     cache.clear()
     yield
