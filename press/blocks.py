@@ -53,7 +53,7 @@ class SpokespersonChooserBlock(SnippetChooserBlock):
         from .cache import spokespeople_by_pk
 
         people = spokespeople_by_pk()
-        if any(pk is not None and pk not in people for pk in values):
+        if people is None or any(pk is not None and pk not in people for pk in values):
             return super().bulk_to_python(values)
         return [copy.copy(people[pk]) if pk is not None else None for pk in values]
 

@@ -19,6 +19,13 @@ def media_root(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def reader_cache_on(settings):
+    """A test runs in one process, so its per-process cache is as good as a shared one."""
+    settings.PRESS_SHARED_CACHE = True
+    settings.PRESS_READER_CACHE_SECONDS = 600
+
+
+@pytest.fixture(autouse=True)
 def empty_cache():
     cache.clear()
     yield
