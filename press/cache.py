@@ -178,9 +178,7 @@ class ReaderCacheMiddleware:
             and request.method == "GET"
         ):
             headers = [
-                (name, value)
-                for name, value in response.items()
-                if name.lower() not in ("set-cookie", "vary")
+                (name, value) for name, value in response.items() if name.lower() != "set-cookie"
             ]
             cache.set(key, (response.status_code, headers, response.content), timeout())
             response["X-Reader-Cache"] = "miss"

@@ -184,3 +184,12 @@ def test_without_a_shared_cache_nothing_is_kept_between_requests(
     response = client.get(statement.url)
     assert "X-Reader-Cache" not in response
     assert 'href="tel:+442079460999"' in response.content.decode()
+
+
+def test_a_cached_page_keeps_its_headers(client, statement):
+    first = client.get(statement.url)
+    second = client.get(statement.url)
+
+    assert second["X-Reader-Cache"] == "hit"
+    for header in ("Content-Type", "Vary", "X-Frame-Options"):
+        assert second.get(header) == first.get(header), header
