@@ -2,6 +2,7 @@
 
 import re
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
@@ -319,7 +320,11 @@ class StatementPage(ReaderCachedPageMixin, Page):
     content_panels = [
         FieldPanel("title", heading="Headline"),
         MultiFieldPanel(
-            [FieldPanel("date"), FieldPanel("statement_type"), FieldPanel("topics")],
+            [
+                FieldPanel("date"),
+                FieldPanel("statement_type"),
+                FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+            ],
             heading="About this statement",
         ),
         FieldPanel("standfirst"),
