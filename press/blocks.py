@@ -4,6 +4,8 @@ Each block renders through its own template under ``templates/press/blocks/`` so
 the admin preview and the tests all see the same HTML.
 """
 
+import copy
+
 from django.core.exceptions import ValidationError
 from django.utils.functional import cached_property
 
@@ -36,6 +38,26 @@ class SubHeadingBlock(blocks.CharBlock):
         preview_value = "What happens next"
 
 
+class SpokespersonChooserBlock(SnippetChooserBlock):
+    """Chooses a Spokesperson; reads them from the cache rather than once per statement.
+
+    A press office quotes a few dozen people across thousands of statements, so the whole set
+    is cached (see ``press.cache.spokespeople_by_pk``) and a statement page costs no query for
+    its quotes.
+    """
+
+    def __init__(self, **kwargs):
+        super().__init__("press.Spokesperson", **kwargs)
+
+    def bulk_to_python(self, values):
+        from .cache import spokespeople_by_pk
+
+        people = spokespeople_by_pk()
+        if people is None or any(pk is not None and pk not in people for pk in values):
+            return super().bulk_to_python(values)
+        return [copy.copy(people[pk]) if pk is not None else None for pk in values]
+
+
 class QuoteValue(blocks.StructValue):
     """Who said it, in the press office's words: "<Role>, <Name> said:"."""
 
@@ -63,8 +85,7 @@ class QuoteBlock(blocks.StructBlock):
     """
 
     quote = blocks.RichTextBlock(features=QUOTE_FEATURES)
-    spokesperson = SnippetChooserBlock(
-        "press.Spokesperson",
+    spokesperson = SpokespersonChooserBlock(
         required=False,
         help_text="Choose one of our spokespeople, or leave empty and type a name and role.",
     )

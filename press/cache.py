@@ -12,7 +12,8 @@ no session or messages cookie. Only responses a page marked as cacheable are sto
 ``ReaderCachedPageMixin``), and never one that sets a cookie.
 
 Across processes (gunicorn workers, the task worker publishing scheduled statements) the
-generation must live in a shared cache: Redis in production (``REDIS_URL``).
+generation must live in a shared cache: Redis in production (``REDIS_URL``). Without one
+(``PRESS_SHARED_CACHE`` false) nothing here is cached and every request reads the database.
 """
 
 import time
@@ -27,6 +28,16 @@ DEFAULT_TIMEOUT = 600
 
 def timeout():
     return getattr(settings, "PRESS_READER_CACHE_SECONDS", DEFAULT_TIMEOUT)
+
+
+def shared_cache():
+    """Whether every process sees the same cache, so a purge anywhere reaches all of them."""
+    return getattr(settings, "PRESS_SHARED_CACHE", False)
+
+
+def cache_for(seconds):
+    """How long a lookup keyed by the generation may be kept (the generation ends it sooner)."""
+    return seconds or DEFAULT_TIMEOUT
 
 
 def current_generation():
@@ -66,11 +77,13 @@ class ReaderCachedPageMixin:
         """
         from wagtail.models import PageViewRestriction
 
+        if not shared_cache():
+            return super().get_view_restrictions()
         key = f"press:view-restrictions:{current_generation()}:{self.pk}"
         ids = cache.get(key)
         if ids is None:
             ids = list(super().get_view_restrictions().values_list("pk", flat=True))
-            cache.set(key, ids, timeout() or DEFAULT_TIMEOUT)
+            cache.set(key, ids, cache_for(timeout()))
         if not ids:
             return PageViewRestriction.objects.none()
         return PageViewRestriction.objects.filter(pk__in=ids)
@@ -84,17 +97,39 @@ def restricted_sections():
     """
     from wagtail.models import PageViewRestriction
 
+    def read():
+        return list(PageViewRestriction.objects.values_list("page__path", "page__depth"))
+
+    if not shared_cache():
+        return read()
     key = f"press:restricted-sections:{current_generation()}"
     sections = cache.get(key)
     if sections is None:
-        sections = list(PageViewRestriction.objects.values_list("page__path", "page__depth"))
-        cache.set(key, sections, timeout() or DEFAULT_TIMEOUT)
+        sections = read()
+        cache.set(key, sections, cache_for(timeout()))
     return sections
 
 
 # A reader carrying either cookie may see something personal: a session (signed in, a page
 # password entered) or a flash message waiting to be shown.
 PERSONAL_COOKIES = ("messages",)
+
+
+def spokespeople_by_pk():
+    """Every spokesperson, by primary key, for the quote blocks; refreshed on any change.
+
+    None without a shared cache: the blocks then read the database.
+    """
+    from .models import Spokesperson
+
+    if not shared_cache():
+        return None
+    key = f"press:spokespeople:{current_generation()}"
+    people = cache.get(key)
+    if people is None:
+        people = {person.pk: person for person in Spokesperson.objects.all()}
+        cache.set(key, people, cache_for(timeout()))
+    return people
 
 
 def _is_cacheable_request(request):
@@ -120,7 +155,7 @@ class ReaderCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if timeout() <= 0 or not _is_cacheable_request(request):
+        if not shared_cache() or timeout() <= 0 or not _is_cacheable_request(request):
             return self.get_response(request)
 
         generation = current_generation()
@@ -143,9 +178,7 @@ class ReaderCacheMiddleware:
             and request.method == "GET"
         ):
             headers = [
-                (name, value)
-                for name, value in response.items()
-                if name.lower() not in ("set-cookie", "vary")
+                (name, value) for name, value in response.items() if name.lower() != "set-cookie"
             ]
             cache.set(key, (response.status_code, headers, response.content), timeout())
             response["X-Reader-Cache"] = "miss"

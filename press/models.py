@@ -2,6 +2,7 @@
 
 import re
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
@@ -319,7 +320,11 @@ class StatementPage(ReaderCachedPageMixin, Page):
     content_panels = [
         FieldPanel("title", heading="Headline"),
         MultiFieldPanel(
-            [FieldPanel("date"), FieldPanel("statement_type"), FieldPanel("topics")],
+            [
+                FieldPanel("date"),
+                FieldPanel("statement_type"),
+                FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+            ],
             heading="About this statement",
         ),
         FieldPanel("standfirst"),
@@ -408,6 +413,14 @@ class StatementPage(ReaderCachedPageMixin, Page):
             for link in self.related_links.all()
             if link.statement.live and link.statement.pk != self.pk
         ]
+
+    @cached_property
+    def lead_image(self):
+        """The body's first image with its alt text, for link previews (Open Graph)."""
+        for block in self.body:
+            if block.block_type == "image":
+                return block.value
+        return None
 
     @cached_property
     def index_page(self):

@@ -1,8 +1,8 @@
-"""The press office's contact settings for templates, read from the cache, not the database.
+"""The press office's contact settings and the site's main links, for every page's templates.
 
-Every public page shows the contact block, so reading the settings row on every request
-would be one query per page view for data that changes a few times a year. The cached copy
-is dropped when the settings are saved (see ``home.signals``).
+Every public page shows the contact block, so with a shared cache (see ``PRESS_SHARED_CACHE``)
+these are read from the cache rather than the database on each request; the cached copies are
+dropped when the settings are saved or a page is published (see ``home.signals``).
 """
 
 from django import template
@@ -10,7 +10,8 @@ from django.core.cache import cache
 
 from wagtail.models import Site
 
-from home.models import PressOfficeSettings
+from home.models import ContactPage, PressOfficeSettings
+from press.cache import current_generation, shared_cache
 
 register = template.Library()
 
@@ -27,6 +28,8 @@ def press_office_settings(context):
         site = Site.objects.filter(is_default_site=True).first()
         if site is None:
             return PressOfficeSettings()
+    if not shared_cache():
+        return PressOfficeSettings.for_site(site)
     key = settings_cache_key(site.pk)
     office = cache.get(key)
     if office is None:
@@ -37,29 +40,29 @@ def press_office_settings(context):
 
 @register.simple_tag(takes_context=True)
 def site_links(context):
-    """URLs of the statements index and the contact page, for the header and footer.
-
-    Cached under the readers' cache generation, so publishing or moving a page refreshes them.
-    """
-    from home.models import ContactPage
-    from press.cache import current_generation
-    from press.models import StatementIndexPage
-
+    """URLs of the statements index, its feeds and the contact page, for header and footer."""
     request = context.get("request")
+    if not shared_cache():
+        return _read_site_links(request)
     site = Site.find_for_request(request) if request is not None else None
     key = f"home:site-links:{site.pk if site else 0}:{current_generation()}"
     links = cache.get(key)
     if links is None:
-        index = StatementIndexPage.objects.live().public().first()
-        contact = ContactPage.objects.live().public().first()
-        links = {
-            "statements": index.get_url(request) if index else None,
-            "contact": contact.get_url(request) if contact else None,
-        }
-        if index is not None:
-            links["feed_rss"] = links["statements"] + index.reverse_subpage("feed_rss").lstrip("/")
-            links["feed_atom"] = links["statements"] + index.reverse_subpage("feed_atom").lstrip(
-                "/"
-            )
+        links = _read_site_links(request)
         cache.set(key, links, timeout=3600)
+    return links
+
+
+def _read_site_links(request):
+    from press.models import StatementIndexPage
+
+    index = StatementIndexPage.objects.live().first()
+    contact = ContactPage.objects.live().first()
+    links = {
+        "statements": index.get_url(request) if index else None,
+        "contact": contact.get_url(request) if contact else None,
+    }
+    if index is not None:
+        links["feed_rss"] = index.feed_url("feed_rss", request)
+        links["feed_atom"] = index.feed_url("feed_atom", request)
     return links

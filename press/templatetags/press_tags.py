@@ -10,3 +10,10 @@ def spokesperson_url(context, spokesperson):
     if page is None or not hasattr(page, "spokesperson_url"):
         return ""
     return page.spokesperson_url(spokesperson, context.get("request")) or ""
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, url):
+    """A media or page URL made absolute for crawlers (Open Graph needs absolute URLs)."""
+    request = context.get("request")
+    return request.build_absolute_uri(url) if request is not None else url

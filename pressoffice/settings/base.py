@@ -121,7 +121,11 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-# How long an anonymous reader's page is kept; publishing purges it at once. 0 turns it off.
+# The press app caches readers' pages and the lookups behind them, and purges them all on
+# publish by bumping a counter in the cache. Every process (web workers, the task worker that
+# publishes scheduled statements) must see that counter, so this caching is on only when the
+# cache is shared: Redis. PRESS_READER_CACHE_SECONDS=0 turns off the page cache alone.
+PRESS_SHARED_CACHE = env_bool("PRESS_SHARED_CACHE", bool(REDIS_URL))
 PRESS_READER_CACHE_SECONDS = int(env("PRESS_READER_CACHE_SECONDS", "600"))
 
 # Background work: Django's Tasks API (backport), stored in the database, run by

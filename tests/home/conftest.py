@@ -6,4 +6,5 @@ from tests.press.conftest import (  # noqa: F401 (fixtures)
     home_page,
     index_page,
     office_settings,
+    reader_cache_on,
 )

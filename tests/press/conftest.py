@@ -13,6 +13,19 @@ from .factories import ContactPageFactory, HomePageFactory, StatementIndexPageFa
 
 
 @pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    """Uploaded test images go to a temporary folder, not the project's media/."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def reader_cache_on(settings):
+    """A test runs in one process, so its per-process cache is as good as a shared one."""
+    settings.PRESS_SHARED_CACHE = True
+    settings.PRESS_READER_CACHE_SECONDS = 600
+
+
+@pytest.fixture(autouse=True)
 def empty_cache():
     cache.clear()
     yield

@@ -8,7 +8,10 @@ import datetime
 
 from django.core.management import call_command
 
+from wagtail.images.tests.utils import get_test_image_file
+
 import pytest
+from wagtail_factories import ImageFactory
 
 from .factories import SpokespersonFactory, StatementPageFactory, TopicFactory, paragraph, quote
 
@@ -28,6 +31,7 @@ def publish_statements(index_page, count):
         SpokespersonFactory(name=f"Superintendent Example {n}", role="District Commander")
         for n in range(3)
     ]
+    image = ImageFactory(file=get_test_image_file(size=(1600, 900)))
     statements = []
     for number in range(count):
         statement = StatementPageFactory(
@@ -39,6 +43,7 @@ def publish_statements(index_page, count):
                 paragraph("Officers attended and enquiries continue."),
                 quote("We are grateful for the public's help.", spokesperson=people[number % 3]),
                 quote("It was frightening.", name="A resident", role="Moorside"),
+                ("image", {"image": image, "alt_text": "The scene", "caption": "Moorside"}),
             ],
             updates=[(datetime.date(2026, 3, 1), "added the time of the incident")],
         )

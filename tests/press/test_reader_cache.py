@@ -4,6 +4,8 @@ from wagtail.models import PageViewRestriction
 
 import pytest
 
+from home.models import PressOfficeSettings
+
 from .factories import StatementPageFactory, paragraph
 
 pytestmark = pytest.mark.django_db
@@ -168,3 +170,26 @@ def test_a_reader_with_a_flash_message_waiting_is_not_served_or_stored(client, s
     response = client.get(statement.url)
 
     assert "X-Reader-Cache" not in response
+
+
+def test_without_a_shared_cache_nothing_is_kept_between_requests(
+    client, statement, office_settings, settings
+):
+    """Another process (a second web worker) cannot purge this one's cache, so none is used."""
+    settings.PRESS_SHARED_CACHE = False
+    client.get(statement.url)
+
+    PressOfficeSettings.objects.update(office_phone="+442079460999")  # no signal reaches us
+
+    response = client.get(statement.url)
+    assert "X-Reader-Cache" not in response
+    assert 'href="tel:+442079460999"' in response.content.decode()
+
+
+def test_a_cached_page_keeps_its_headers(client, statement):
+    first = client.get(statement.url)
+    second = client.get(statement.url)
+
+    assert second["X-Reader-Cache"] == "hit"
+    for header in ("Content-Type", "Vary", "X-Frame-Options"):
+        assert second.get(header) == first.get(header), header

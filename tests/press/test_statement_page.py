@@ -4,7 +4,10 @@ import datetime
 import json
 from html.parser import HTMLParser
 
+from wagtail.images.tests.utils import get_test_image_file
+
 import pytest
+from wagtail_factories import ImageFactory
 
 from press.models import StatementType
 
@@ -180,3 +183,28 @@ def test_a_draft_statement_is_not_public(client, index_page):
     draft.unpublish()
 
     assert client.get("/statements/not-yet/").status_code == 404
+
+
+def test_the_first_image_is_the_link_preview_image(client, index_page, office_settings):
+    image = ImageFactory(file=get_test_image_file(size=(1600, 1000)))
+    statement = StatementPageFactory(
+        parent=index_page,
+        body=[
+            paragraph("Officers seized the van."),
+            ("image", {"image": image, "alt_text": "The seized van", "caption": ""}),
+        ],
+    )
+
+    head = parse_head(client.get(statement.url))
+
+    assert head.meta["og:image"].startswith("http://testserver/media/images/")
+    assert head.meta["og:image:width"] == "1200"
+    assert head.meta["og:image:alt"] == "The seized van"
+    assert head.meta["twitter:card"] == "summary_large_image"
+
+
+def test_without_an_image_there_is_no_preview_image(client, statement):
+    head = parse_head(client.get(statement.url))
+
+    assert "og:image" not in head.meta
+    assert head.meta["twitter:card"] == "summary"
