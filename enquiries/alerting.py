@@ -159,11 +159,13 @@ def _names(user_ids):
     )
 
 
-def advance(alert_id, now=None, skip_locked=False):
+def advance(alert_id, now=None, skip_locked=False, prompt_sends=True):
     """Move a due alert to its next step; returns the new deliveries' ids (or None if not due).
 
     Idempotent and safe to call from any number of workers at once: everything happens under
-    the alert's row lock, and an alert that is not open or not yet due is left alone.
+    the alert's row lock, and an alert that is not open or not yet due is left alone. With
+    ``prompt_sends=False`` the caller sends the returned deliveries itself after the commit (the
+    escalation task does, saving a task per message); the sweep covers it if the caller dies.
     """
     now = now or timezone.now()
     with transaction.atomic():
@@ -226,7 +228,7 @@ def advance(alert_id, now=None, skip_locked=False):
                 "next_action_at": alert.next_action_at.isoformat(),
             },
         )
-        _wake_on_commit(alert.pk, alert.next_action_at, delivery_ids)
+        _wake_on_commit(alert.pk, alert.next_action_at, delivery_ids if prompt_sends else [])
     return delivery_ids
 
 
@@ -491,8 +493,11 @@ def fall_through(delivery, now):
 def sweep(now=None, batch=200):
     """Act on whatever a lost task missed; returns what it did, for logs and tests.
 
-    * alerts whose deadline passed are advanced (skipping any another worker holds);
-    * pending deliveries overdue by ONCALL_SWEEP_GRACE get a fresh task;
+    * alerts whose deadline passed are advanced (skipping any another worker holds), at most
+      ONCALL_SWEEP_ADVANCE_BATCH a run: the sweep runs in one transaction, and in a backlog the
+      escalation tasks do the bulk of the work without waiting for its locks;
+    * pending deliveries overdue by ONCALL_SWEEP_GRACE get a fresh task, once per grace period,
+      so a backlog is not flooded with duplicate prompts;
     * deliveries left SENDING longer than ONCALL_UNCERTAIN_AFTER (their worker died mid-send)
       are marked UNCERTAIN, never re-sent, and the person's next method is tried;
     * a journalist not yet told of an acknowledgement (the email failed) is told again, for a
@@ -501,16 +506,24 @@ def sweep(now=None, batch=200):
     now = now or timezone.now()
     advanced = 0
     due = Alert.objects.filter(status=Alert.Status.OPEN, next_action_at__lte=now)
-    for pk in due.order_by("next_action_at").values_list("pk", flat=True)[:batch]:
+    advance_batch = settings.ONCALL_SWEEP_ADVANCE_BATCH
+    for pk in due.order_by("next_action_at").values_list("pk", flat=True)[:advance_batch]:
         if advance(pk, now=now, skip_locked=True) is not None:
             advanced += 1
 
     grace = timedelta(seconds=settings.ONCALL_SWEEP_GRACE)
-    overdue = list(
-        Delivery.objects.filter(
-            status=Delivery.Status.PENDING, next_attempt_at__lte=now - grace
-        ).values_list("pk", flat=True)[:batch]
-    )
+    with transaction.atomic():
+        overdue = list(
+            Delivery.objects.select_for_update(skip_locked=True, of=("self",))
+            .filter(
+                status=Delivery.Status.PENDING,
+                next_attempt_at__lte=now - grace,
+                updated_at__lte=now - grace,
+            )
+            .values_list("pk", flat=True)[:batch]
+        )
+        # updated_at doubles as "last prompted", so each is prompted once per grace period.
+        Delivery.objects.filter(pk__in=overdue).update(updated_at=now)
     if overdue:
         from .tasks import send_delivery
 

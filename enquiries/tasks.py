@@ -111,8 +111,10 @@ def notify_team(enquiry_pk):
 
 @task()
 def advance_alert(alert_id):
-    """Escalate an alert whose deadline has come (enqueued with run_after = the deadline)."""
-    alerting.advance(alert_id)
+    """Escalate an alert whose deadline has come (enqueued with run_after = the deadline), and
+    hand the new step's messages to their providers straight away, one task for the lot."""
+    for delivery_id in alerting.advance(alert_id, prompt_sends=False) or ():
+        alerting.send(delivery_id)
 
 
 @task()

@@ -164,6 +164,8 @@ ONCALL_RETRY_DELAYS = tuple(int(s) for s in env_list("ONCALL_RETRY_DELAYS", "5,1
 ONCALL_UNCERTAIN_AFTER = int(env("ONCALL_UNCERTAIN_AFTER", "120"))
 # A pending message this many seconds overdue gets a fresh task from the sweep.
 ONCALL_SWEEP_GRACE = int(env("ONCALL_SWEEP_GRACE", "20"))
+# How many overdue alerts one sweep advances itself (the escalation tasks do the bulk).
+ONCALL_SWEEP_ADVANCE_BATCH = int(env("ONCALL_SWEEP_ADVANCE_BATCH", "25"))
 # Who is alerted when there is no default escalation policy at all (usernames).
 ONCALL_FALLBACK_USERNAMES = env_list("ONCALL_FALLBACK_USERNAMES")
 ONCALL_FALLBACK_TIMEOUT_MINUTES = 15

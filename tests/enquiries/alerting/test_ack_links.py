@@ -90,7 +90,7 @@ def test_opening_the_link_shows_the_alert_and_changes_nothing(alert, priya, phon
     page = response.content.decode()
     assert alert.enquiry.reference in page
     assert "Northmoor Echo" in page
-    assert 'href="tel:+447700900777"' in page
+    assert 'href="tel:+447700900777">Call +447700900777</a>' in page
     assert "Acknowledge" in page
     assert 'name="viewport"' in page
     alert.refresh_from_db()
@@ -103,6 +103,7 @@ def test_acknowledging_from_the_phone_takes_the_enquiry(alert, priya, phone):
     page = phone.get(response.url).content.decode()
     assert "Acknowledged. The enquiry is yours." in page
     assert "Resolve" in page
+    assert "You acknowledged this at" in page
     alert.refresh_from_db()
     assert (alert.status, alert.acknowledged_by) == (Alert.Status.ACKNOWLEDGED, priya)
     assert alert.enquiry.assignee == priya

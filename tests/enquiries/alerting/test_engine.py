@@ -507,3 +507,32 @@ def test_the_sweep_command_escalates_an_overdue_alert(team, clock, smtp_server, 
     assert len(addressed_to(smtp_server, team["tom"])) == 1
     alert.refresh_from_db()
     assert alert.level == 1
+
+
+def test_the_sweep_prompts_a_waiting_message_once_per_grace_period(
+    team, clock, settings, run_queued_tasks
+):
+    """In a backlog the sweep must not flood the queue with duplicate prompts."""
+    route_urgent(UrgentEnquiryFactory())
+    clock.shift(timedelta(seconds=settings.ONCALL_SWEEP_GRACE + 1))
+    with transaction.atomic():
+        assert alerting.sweep()["resent"] == 1
+    with transaction.atomic():
+        assert alerting.sweep()["resent"] == 0
+    clock.shift(timedelta(seconds=settings.ONCALL_SWEEP_GRACE + 1))
+    with transaction.atomic():
+        assert alerting.sweep()["resent"] == 1
+
+
+def test_the_escalation_task_sends_the_new_step_itself(team, clock, smtp_server, run_queued_tasks):
+    from django_tasks_db.models import DBTaskResult
+
+    route_urgent(UrgentEnquiryFactory())
+    run_queued_tasks()
+    clock.shift(timedelta(minutes=5, seconds=1))
+    ours = DBTaskResult.objects.filter(task_path__startswith="enquiries.")
+    before = ours.count()
+    run_queued_tasks()
+    assert len(addressed_to(smtp_server, team["tom"])) == 1
+    # One task escalated and sent; the only new task is the wake-up for the next deadline.
+    assert ours.count() == before + 1
