@@ -94,3 +94,37 @@ def test_a_journalists_enquiry_is_found_assigned_answered_and_closed(live_server
 
     enquiry = Enquiry.objects.get(reference=reference)
     assert enquiry.status == Enquiry.Status.CLOSED and enquiry.assignee == officer
+
+
+def test_an_officer_logs_a_call_from_a_known_journalist(live_server, page):
+    from tests.enquiries.factories import MediaContactFactory
+
+    officer = press_officer(username="sam.patel", first_name="Sam", last_name="Patel")
+    known = MediaContactFactory(
+        name="Tom Reilly", outlet="Radio Northmoor", email="tom.reilly@radio.example"
+    )
+
+    page.goto(live_server.url + "/admin/login/")
+    page.locator("#id_username").fill(officer.username)
+    page.locator("#id_password").fill(PASSWORD)
+    page.get_by_role("button", name=re.compile("Sign in", re.I)).click()
+    page.goto(live_server.url + reverse("enquiry:index"))
+    page.get_by_role("link", name="Log a phone enquiry").first.click()
+
+    # Typing part of the outlet finds the journalist; choosing fills in what we know.
+    page.get_by_placeholder("Type a name, phone number or outlet").fill("radio north")
+    page.get_by_role("button", name=re.compile("Tom Reilly")).click()
+    expect(page.locator("#contact-chosen")).to_contain_text("Tom Reilly (Radio Northmoor)")
+    expect(page.get_by_label("Name", exact=True)).to_have_value("Tom Reilly")
+    page.get_by_label("Subject").fill("Depot fire on Dale Road")
+    page.get_by_label("Question").fill("Is the fire at the Dale Road depot being treated as arson?")
+    page.locator("input[name=urgent]").check()
+    snap(page, "enquiry-phone")
+    page.get_by_role("button", name="Log enquiry").click()
+
+    expect(page.get_by_text(re.compile(r"ENQ-\d{4}-\d{5} logged"))).to_be_visible()
+    expect(page.locator(".enquiry__event").first).to_contain_text("Received by phone")
+    expect(page.locator(".enquiry__event").first).to_contain_text("by Sam Patel")
+    enquiry = Enquiry.objects.get()
+    assert enquiry.contact == known and enquiry.channel == Enquiry.Channel.PHONE
+    assert enquiry.urgent and enquiry.route
