@@ -1,28 +1,22 @@
 """The public media enquiry form: validation, normalisation and limits on every field."""
 
 from django import forms
-from django.apps import apps
 from django.utils import timezone
-
-from wagtail.models import Page
 
 import phonenumbers
 from phonenumber_field.formfields import PhoneNumberField
 from phonenumber_field.phonenumber import PhoneNumber
 
 from enquiries.models import Enquiry
+from press.models import StatementPage
 
 # The statements list shows the most recent ones; any live statement can still be named by id.
 STATEMENT_CHOICES_SHOWN = 50
 
 
 def statements():
-    """Live statement pages; any live content page while the press app has no StatementPage."""
-    try:
-        model = apps.get_model("press", "StatementPage")
-    except LookupError:
-        return Page.objects.live().filter(depth__gt=2)
-    return Page.objects.live().type(model)
+    """The live statements a journalist can name."""
+    return StatementPage.objects.live()
 
 
 def validate_possible_phone_number(value):
@@ -88,7 +82,7 @@ class EnquiryForm(forms.Form):
     )
     statement = forms.ModelChoiceField(
         label="Statement it is about (optional)",
-        queryset=Page.objects.none(),
+        queryset=StatementPage.objects.none(),
         required=False,
         empty_label="None",
     )

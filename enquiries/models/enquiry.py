@@ -214,7 +214,7 @@ class Enquiry(models.Model):
         default=False, help_text="The journalist needs an answer before the office reopens."
     )
     statement = models.ForeignKey(
-        "wagtailcore.Page",
+        "press.StatementPage",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,

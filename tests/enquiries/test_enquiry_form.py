@@ -9,13 +9,12 @@ from django.core import signing
 from django.core.cache import cache
 from django.urls import reverse
 
-from wagtail.models import Page
-
 import pytest
 import time_machine
 
 from enquiries.models import Enquiry, MediaContact
 from tests.enquiries.intake_helpers import default_site, valid_submission
+from tests.press.factories import StatementPageFactory
 
 LONDON = ZoneInfo("Europe/London")
 FORM = "/enquiries/new/"
@@ -193,9 +192,8 @@ def test_typos_do_not_use_up_the_limit(client, db, settings):
 
 
 def test_a_statement_link_prefills_the_statement_and_it_is_stored(client, db):
-    home = default_site().root_page
-    statement = home.add_child(
-        instance=Page(title="Arrest after Northmoor burglary", slug="arrest")
+    statement = StatementPageFactory(
+        parent=default_site().root_page, title="Arrest after Northmoor burglary"
     )
     page = client.get(f"{FORM}?statement={statement.pk}").content.decode()
     assert f'<option value="{statement.pk}" selected>Arrest after Northmoor burglary' in page
