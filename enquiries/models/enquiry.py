@@ -56,10 +56,18 @@ class MediaContact(models.Model):
         """
         email = (email or "").strip()
         phone = normalise_phone(phone)
-        live = cls.objects.select_for_update().filter(anonymised_at__isnull=True).order_by("pk")
-        contact = live.filter(email__iexact=email).first() if email else None
+        live = (
+            cls.objects.select_for_update()
+            .filter(anonymised_at__isnull=True)
+            .alias(email_lower=Lower("email"))
+            .order_by("pk")
+        )
+        # Matched as lower(email) on non-blank emails: the shape of the unique index, so the
+        # look-up is an index probe however many contacts there are.
+        by_email = live.exclude(email="").filter(email_lower=email.lower())
+        contact = by_email.first() if email else None
         if contact is None and phone:
-            same_person = Q(email="") | Q(email__iexact=email) if email else Q()
+            same_person = Q(email="") | Q(email_lower=email.lower()) if email else Q()
             contact = live.filter(same_person, phone=phone).first()
         if contact is None:
             try:
@@ -67,7 +75,7 @@ class MediaContact(models.Model):
                     return cls.objects.create(name=name, outlet=outlet, email=email, phone=phone)
             except IntegrityError:
                 # Someone with the same email was created a moment ago by a parallel request.
-                contact = live.get(email__iexact=email)
+                contact = by_email.get()
         changes = {"name": name, "outlet": outlet, "phone": phone}
         if not contact.email:
             changes["email"] = email
