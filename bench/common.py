@@ -25,6 +25,7 @@ from urllib.parse import urlsplit, urlunsplit
 REPO = Path(__file__).resolve().parent.parent
 GUNICORN = str(Path(sys.executable).with_name("gunicorn"))
 DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/pressoffice"
+DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/0"
 # Overridable so two people can bench on one PostgreSQL server at once.
 BENCH_DATABASE_NAME = os.environ.get("BENCH_DATABASE_NAME", "pressoffice_bench")
 BENCH_SETTINGS = "pressoffice.settings.bench"
@@ -43,6 +44,8 @@ GUNICORN_ARGS = [
 WRK_THREADS = 2
 WRK_CONNECTIONS = 16
 WRK_DURATION = os.environ.get("BENCH_WRK_DURATION", "10s")
+# wrk rounds per server in compare_servers; each server keeps its best.
+WRK_ROUNDS = int(os.environ.get("BENCH_WRK_ROUNDS", "3"))
 
 
 # --- Targets and reports ------------------------------------------------------------------
@@ -150,6 +153,8 @@ def setup_django():
     url = bench_database_url()
     os.environ["DATABASE_URL"] = url
     os.environ["DJANGO_SETTINGS_MODULE"] = BENCH_SETTINGS
+    # As in production, the cache is Redis, shared by every process the bench starts.
+    os.environ.setdefault("REDIS_URL", DEFAULT_REDIS_URL)
     # A throwaway key: the bench signs nothing that outlives the run.
     os.environ.setdefault("DJANGO_SECRET_KEY", secrets.token_urlsafe(50))
     say(f"Bench database: {url}")
@@ -368,3 +373,39 @@ def measure_yardstick():
         result.memory = server.worker_memory_mib()
     say(f"  yardstick: {result.requests_per_second:.0f} req/s")
     return result
+
+
+def compare_servers(servers, rounds=WRK_ROUNDS):
+    """Serve each app side by side and wrk each in turn, ``rounds`` times; keep each one's best.
+
+    ``servers`` maps a label to (WSGI app, extra environment, path). Every path must answer 200
+    first (a fast 404 or redirect would flatter the figures). Each result also carries the
+    server's time per request with one reader at a time (``alone``), the workers' memory after
+    the load, and the gunicorn command line.
+    """
+    from contextlib import ExitStack
+
+    with ExitStack() as stack:
+        urls, alone, best = {}, {}, {}
+        for label, (app, extra_env, path) in servers.items():
+            server = stack.enter_context(Gunicorn(app, extra_env, ready_path=path))
+            urls[label] = (server, server.base_url + path)
+            status, _ = http_get(urls[label][1])
+            if status != 200:
+                raise RuntimeError(f"{label}: {urls[label][1]} answered {status}")
+        for label, (_, url) in urls.items():
+            alone[label] = run_wrk(url, threads=1, connections=1, duration="5s")
+        for round_number in range(1, rounds + 1):
+            for label, (_, url) in urls.items():
+                result = run_wrk(url)
+                say(f"  round {round_number}, {label}: {result.requests_per_second:,.0f} req/s")
+                if (
+                    label not in best
+                    or result.requests_per_second > best[label].requests_per_second
+                ):
+                    best[label] = result
+        for label, (server, _) in urls.items():
+            best[label].alone = alone[label]
+            best[label].memory = server.worker_memory_mib()
+            best[label].gunicorn = server.display_command()
+    return best

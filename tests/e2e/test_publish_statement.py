@@ -46,7 +46,7 @@ def write_statement(page, index, screenshot):
     expect(page.get_by_role("textbox", name="Slug")).to_have_value(SLUG)
     page.get_by_role("tab", name="Content").click()
     page.get_by_role("combobox", name="Statement type").select_option(label="News")
-    page.get_by_role("listbox", name="Topics").select_option(label=["Road safety"])
+    page.get_by_role("checkbox", name="Road safety").check()
     page.get_by_role("textbox", name="Standfirst").fill(STANDFIRST)
 
     body = page.locator("#panel-child-content-body-content")
