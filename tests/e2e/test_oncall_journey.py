@@ -7,21 +7,23 @@ loopback; the officer uses a phone-sized browser (390 x 844).
 
 import os
 import re
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.utils import timezone
 
 import pytest
 from playwright.sync_api import expect
 
-from enquiries.models import Alert, Enquiry
+from enquiries.models import Alert, Enquiry, RotaCoverageWindow
 from enquiries.signals import enquiry_routed
 from tests.enquiries.alerting.factories import (
     ContactMethodFactory,
     OfficerFactory,
+    cover,
     policy_of,
     rota_of,
 )
@@ -114,9 +116,44 @@ def test_the_on_call_officer_acknowledges_a_saturday_night_enquiry_from_her_phon
     expect(admin.locator("table.deliveries")).to_contain_text("Sent")
     admin.screenshot(path=SCREENSHOTS / "oncall-admin-timeline.png", full_page=True)
 
-    admin.goto(f"{live_server.url}/admin/who-is-on-call/")
-    expect(admin.get_by_text("On call now: Priya Shah")).to_be_visible()
-    admin.screenshot(path=SCREENSHOTS / "oncall-who-is-on-call.png", full_page=True)
-
     phone.close()
+    desk.close()
+
+
+def test_the_head_of_news_sees_the_next_eight_weeks_and_what_would_go_wrong(live_server, browser):
+    """A weekend rota of three, a swap, and a new officer with no contact method yet."""
+    officers = [
+        OfficerFactory(username=u, first_name=f, last_name=last)
+        for u, f, last in [("aisha", "Aisha", "Khan"), ("gareth", "Gareth", "Evans"),
+                           ("mei", "Mei", "Lin")]
+    ]  # fmt: skip
+    for person in officers[:2]:
+        ContactMethodFactory(user=person)
+    rota = rota_of(*officers, name="Weekend desk")
+    RotaCoverageWindow.objects.create(
+        rota=rota, start_weekday=4, start_time=time(18), end_weekday=0, end_time=time(8)
+    )
+    friday = timezone.localtime().date() + timedelta(days=(4 - timezone.localdate().weekday()) % 7)
+    swap_starts = datetime.combine(friday + timedelta(days=7), time(18), LONDON)
+    regular = rota.on_call(swap_starts)
+    stand_in = next(person for person in officers[:2] if person.pk != regular)
+    cover(rota, stand_in, swap_starts, swap_starts + timedelta(days=1), reason="swap")
+    policy_of([([], [rota], 10)], name="Out of hours")
+    get_user_model().objects.create_superuser("nadia", "nadia@northmoor-police.example", "pw")
+
+    desk = browser.new_context(viewport={"width": 1280, "height": 900})
+    admin = desk.new_page()
+    admin.goto(f"{live_server.url}/admin/login/")
+    admin.fill("input[name=username]", "nadia")
+    admin.fill("input[name=password]", "pw")
+    admin.get_by_role("button", name="Sign in").click()
+    admin.goto(f"{live_server.url}/admin/who-is-on-call/")
+
+    expect(admin.locator("ul.unreachable-people")).to_contain_text("Mei Lin")
+    expect(admin.get_by_text(re.compile("Nobody is on call for"))).to_be_visible()
+    expect(admin.locator("tr.gap").first).to_contain_text("Nobody: gap")
+    expect(admin.locator("tr.shift").filter(has_text="cover")).to_contain_text(
+        stand_in.get_full_name()
+    )
+    admin.screenshot(path=SCREENSHOTS / "oncall-who-is-on-call.png", full_page=True)
     desk.close()
