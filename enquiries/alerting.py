@@ -21,6 +21,7 @@ from django.contrib.auth import get_user_model
 from django.core import signing
 from django.core.mail import send_mail
 from django.db import connection, transaction
+from django.db.models import Exists, OuterRef
 from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
@@ -501,9 +502,12 @@ def sweep(now=None, batch=200):
     * deliveries left SENDING longer than ONCALL_UNCERTAIN_AFTER (their worker died mid-send)
       are marked UNCERTAIN, never re-sent, and the person's next method is tried;
     * a journalist not yet told of an acknowledgement (the email failed) is told again, for a
-      day at most.
+      day at most;
+    * an urgent out-of-hours enquiry with no alert (opening it failed when it arrived, and
+      the routing kept the enquiry) gets its alert, so the officer is paged a sweep later.
     """
     now = now or timezone.now()
+    opened = open_missing_alerts(now, batch)
     advanced = 0
     due = Alert.objects.filter(status=Alert.Status.OPEN, next_action_at__lte=now)
     advance_batch = settings.ONCALL_SWEEP_ADVANCE_BATCH
@@ -569,11 +573,61 @@ def sweep(now=None, batch=200):
             lambda: [tell_journalist_alert_acknowledged.enqueue(pk) for pk in untold]
         )
     return {
+        "opened": opened,
         "advanced": advanced,
         "resent": len(overdue),
         "uncertain": uncertain,
         "journalists": len(untold),
     }
+
+
+MISSING_ALERT_WINDOW = timedelta(hours=24)
+
+
+def open_missing_alerts(now, batch):
+    """Open the alert of every recent urgent out-of-hours enquiry that has none; returns how many.
+
+    Only enquiries still live (received in the last day, not closed, not a duplicate, not
+    anonymised). Each opens in its own savepoint under the enquiry's row lock, re-checked once
+    the lock is held, so two sweeps never open two alerts; one that fails again is logged and
+    left for the next sweep without stopping the others.
+    """
+    no_alert = ~Exists(Alert.objects.filter(enquiry=OuterRef("pk")))
+    missing = list(
+        Enquiry.objects.filter(
+            no_alert,
+            route=Enquiry.Route.URGENT_OUT_OF_HOURS,
+            received_at__gte=now - MISSING_ALERT_WINDOW,
+            anonymised_at__isnull=True,
+        )
+        .exclude(status__in=[Enquiry.Status.CLOSED, Enquiry.Status.DUPLICATE])
+        .order_by("received_at")
+        .values_list("pk", flat=True)[:batch]
+    )
+    opened = 0
+    for pk in missing:
+        try:
+            with transaction.atomic():
+                enquiry = (
+                    Enquiry.objects.select_for_update(skip_locked=True, of=("self",))
+                    .filter(pk=pk)
+                    .first()
+                )
+                # A new statement sees an alert another sweep committed since the list above.
+                if enquiry is None or Alert.objects.filter(enquiry=enquiry).exists():
+                    continue
+                enquiry.record(
+                    EnquiryEvent.Kind.ALERT,
+                    "The alert sweep found this urgent enquiry without an on-call alert; "
+                    "opening it now.",
+                    data={"opened_by_sweep": True},
+                )
+                open_alert(enquiry, now=now)
+        except Exception:
+            logger.exception("Could not open the missing on-call alert of enquiry %s", pk)
+        else:
+            opened += 1
+    return opened
 
 
 # --- The journalist ---------------------------------------------------------------------------

@@ -1,30 +1,39 @@
 """An enquiry's way in: stored, matched to its contact, routed by office hours, announced.
 
-The glue between the models and the pure rules. Everything that must not be lost (the enquiry,
-its contact, its route, the timeline and whatever the on-call alerting opens on
-``enquiry_routed``) commits in one transaction; the emails are only enqueued once it has
-committed, so a rolled-back enquiry sends nothing and a slow SMTP server never loses one.
+The glue between the models and the pure rules. The enquiry, its contact, its route and its
+timeline commit in one transaction; the emails are only enqueued once it has committed, so a
+rolled-back enquiry sends nothing and a slow SMTP server never loses one.
+
+Whatever listens to ``enquiry_routed`` (the on-call alerting opens its alert there) runs in a
+savepoint inside that transaction: if it fails, only its own rows roll back, the journalist's
+enquiry is still stored and routed, and the failure goes to the log and the enquiry's timeline.
+The alerting sweep opens the missing alert within one sweep interval (``alerting.sweep``).
 """
 
+import logging
 from datetime import datetime
 
 from django.db import transaction
 from django.utils import timezone
 
 from enquiries import tasks
-from enquiries.models import Enquiry, EnquiryEvent, MediaContact, OfficeHoursSettings
+from enquiries.models import Enquiry, EnquiryEvent, MediaContact
 from enquiries.models.enquiry import normalise_phone
+from enquiries.office_hours_cache import current_office_hours
 from enquiries.rules import routing as routing_rules
 from enquiries.rules.office_hours import OfficeHours, describe_opening
 from enquiries.signals import enquiry_routed
 
+logger = logging.getLogger(__name__)
+
 
 def office_hours(request=None) -> OfficeHours:
-    """The office hours as configured in the admin, built once per request."""
+    """The office hours as configured in the admin: kept per process (see office_hours_cache)
+    and looked up once per request."""
     cached = getattr(request, "_enquiries_office_hours", None)
     if cached is not None:
         return cached
-    hours = OfficeHoursSettings.load(request).rules()
+    hours = current_office_hours()
     if request is not None:
         request._enquiries_office_hours = hours
     return hours
@@ -41,12 +50,17 @@ def receive_enquiry(
     deadline=None,
     urgent=False,
     statement=None,
+    topics=(),
     channel=Enquiry.Channel.WEB,
     received_at=None,
     actor=None,
     hours=None,
 ) -> Enquiry:
-    """Store a new enquiry from a journalist and route it; returns it committed or raises."""
+    """Store a new enquiry from a journalist and route it; returns it committed or raises.
+
+    Its topics are those given (by the officer logging a call) and those of the statement it
+    names, so an enquiry about a published statement is in the queue's topic filter at once.
+    """
     phone = normalise_phone(phone)
     with transaction.atomic():
         contact = MediaContact.found_again(
@@ -68,11 +82,16 @@ def receive_enquiry(
         )
         decision = _decide(enquiry, hours)
         enquiry.save()
+        received = {"channel": channel}
+        topics = {*topics, *(statement.topics.all() if statement is not None else ())}
+        if topics:
+            enquiry.topics.add(*topics)
+            received["topics"] = sorted(topic.name for topic in topics)
         enquiry.record(
             EnquiryEvent.Kind.RECEIVED,
             f"Received by {enquiry.get_channel_display().lower()}",
             actor=actor,
-            data={"channel": channel},
+            data=received,
         )
         _announce(enquiry, decision)
     return enquiry
@@ -104,12 +123,32 @@ def _announce(enquiry, decision):
             "next_opening": decision.next_opening.isoformat() if decision.next_opening else None,
         },
     )
-    enquiry_routed.send(sender=Enquiry, enquiry=enquiry, route=enquiry.route)
+    _tell_listeners(enquiry)
     pk = enquiry.pk
     if enquiry.email:
         transaction.on_commit(lambda: tasks.send_acknowledgement.enqueue(pk))
     if decision.route == Enquiry.Route.IN_HOURS:
         transaction.on_commit(lambda: tasks.notify_team.enqueue(pk))
+
+
+def _tell_listeners(enquiry):
+    """Send ``enquiry_routed`` in a savepoint, so a failing listener never loses the enquiry."""
+    try:
+        with transaction.atomic():
+            enquiry_routed.send(sender=Enquiry, enquiry=enquiry, route=enquiry.route)
+    except Exception as exc:  # whatever failed, the journalist's enquiry must still be kept
+        logger.exception("Routing %s: a listener of enquiry_routed failed", enquiry.reference)
+        urgent = enquiry.route == Enquiry.Route.URGENT_OUT_OF_HOURS
+        enquiry.record(
+            EnquiryEvent.Kind.ALERT if urgent else EnquiryEvent.Kind.NOTE,
+            (
+                "The on-call alert could not be opened when the enquiry arrived "
+                f"({type(exc).__name__}); the alert sweep will open it within a minute."
+                if urgent
+                else f"A follow-up of the routing failed ({type(exc).__name__}); see the log."
+            ),
+            data={"routing_listener_failed": f"{type(exc).__name__}: {exc}"[:500]},
+        )
 
 
 def next_opening(enquiry) -> datetime | None:

@@ -1,6 +1,6 @@
 """Every enquiry is routed by when it arrived and whether it is urgent; the route is recorded."""
 
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from django.db import connection
@@ -8,7 +8,9 @@ from django.db import connection
 import pytest
 import time_machine
 
+from enquiries import alerting
 from enquiries.models import (
+    Alert,
     Closure,
     Enquiry,
     EnquiryEvent,
@@ -17,6 +19,7 @@ from enquiries.models import (
 )
 from enquiries.routing import receive_enquiry, what_happens_next
 from enquiries.signals import enquiry_routed
+from tests.enquiries.alerting.factories import ContactMethodFactory, OfficerFactory, policy_of
 
 LONDON = ZoneInfo("Europe/London")
 
@@ -137,15 +140,64 @@ def test_scotland_region_works_on_easter_monday():
     assert enquiry.route == Enquiry.Route.IN_HOURS
 
 
-@pytest.mark.django_db(transaction=True)
-def test_a_failing_alert_rolls_back_the_enquiry_so_none_exists_without_its_alert():
-    def broken_alerting(sender, **kwargs):
-        raise RuntimeError("alerting is down")
+@pytest.fixture
+def alerts_refused(transactional_db):
+    """The database refuses to store any on-call alert (a trigger), until ``lift()``."""
+    table = Alert._meta.db_table
 
-    enquiry_routed.connect(broken_alerting)
+    def lift():
+        with connection.cursor() as cursor:
+            cursor.execute(f"DROP TRIGGER IF EXISTS test_refuse_alert ON {table}")
+            cursor.execute("DROP FUNCTION IF EXISTS test_refuse_alert()")
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "CREATE FUNCTION test_refuse_alert() RETURNS trigger LANGUAGE plpgsql AS "
+            "$$ BEGIN RAISE EXCEPTION 'the alert store is down'; END $$"
+        )
+        cursor.execute(
+            f"CREATE TRIGGER test_refuse_alert BEFORE INSERT ON {table} "
+            "FOR EACH ROW EXECUTE FUNCTION test_refuse_alert()"
+        )
     try:
-        with pytest.raises(RuntimeError):
-            submit(urgent=True)
+        yield lift
     finally:
-        enquiry_routed.disconnect(broken_alerting)
-    assert Enquiry.objects.count() == 0
+        lift()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_when_the_alert_cannot_be_opened_the_enquiry_is_kept_and_the_sweep_pages_the_officer(
+    alerts_refused, caplog, smtp_server, run_queued_tasks
+):
+    priya = OfficerFactory(username="priya", first_name="Priya")
+    ContactMethodFactory(user=priya)
+    policy_of([([priya], [], 5)])
+
+    with time_machine.travel(datetime(2026, 2, 28, 23, 4, tzinfo=LONDON), tick=True) as clock:
+        enquiry = submit(urgent=True)  # no error for the journalist
+
+        enquiry.refresh_from_db()
+        assert enquiry.route == Enquiry.Route.URGENT_OUT_OF_HOURS
+        assert not Alert.objects.exists()
+        failure = enquiry.events.get(kind=EnquiryEvent.Kind.ALERT)
+        assert "could not be opened" in failure.message
+        assert "the alert store is down" in failure.data["routing_listener_failed"]
+        assert "a listener of enquiry_routed failed" in caplog.text
+        assert "the on-call press officer has been alerted" in what_happens_next(enquiry)
+
+        # While the alert store is still down the sweep keeps going and tries again later.
+        assert alerting.sweep()["opened"] == 0
+        assert not Alert.objects.exists()
+
+        alerts_refused()
+        clock.shift(timedelta(seconds=15))
+        assert alerting.sweep()["opened"] == 1
+        assert alerting.sweep()["opened"] == 0  # never a second alert
+        run_queued_tasks()
+
+    (alert,) = Alert.objects.filter(enquiry=enquiry)
+    assert alert.status == Alert.Status.OPEN and alert.level == 0
+    (page,) = smtp_server.wait_for(1, address=priya.email)
+    assert enquiry.reference in page["message"]["subject"]
+    timeline = list(enquiry.events.order_by("at", "pk").values_list("message", flat=True))
+    assert any("alert sweep found this urgent enquiry" in m for m in timeline)
