@@ -26,6 +26,7 @@ install-dev: $(VENV)/.installed-dev
 run: install
 	DJANGO_SETTINGS_MODULE=pressoffice.settings.dev $(PY) manage.py migrate --noinput
 	DJANGO_SETTINGS_MODULE=pressoffice.settings.dev $(PY) manage.py load_demo_content
+	DJANGO_SETTINGS_MODULE=pressoffice.settings.dev $(PY) manage.py load_demo_operations
 	DJANGO_SETTINGS_MODULE=pressoffice.settings.dev $(PY) manage.py run_worker & \
 	  WORKER=$$!; trap "kill $$WORKER 2>/dev/null" EXIT INT TERM; \
 	  DJANGO_SETTINGS_MODULE=pressoffice.settings.dev $(PY) manage.py runserver 127.0.0.1:$(PORT)
