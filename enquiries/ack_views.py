@@ -13,7 +13,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from .alerting import read_ack_token
+from .alerting import phone_for_display, phone_for_link, read_ack_token
 from .models import Alert, EnquiryEvent
 
 
@@ -88,6 +88,8 @@ def acknowledge(request, token):
         {
             "alert": alert,
             "enquiry": alert.enquiry,
+            "phone": phone_for_display(alert.enquiry.phone),
+            "phone_link": phone_for_link(alert.enquiry.phone),
             "person": person,
             "can_acknowledge": alert.status in (Alert.Status.OPEN, Alert.Status.EXHAUSTED),
             "can_resolve": alert.status == Alert.Status.ACKNOWLEDGED

@@ -27,6 +27,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
+import phonenumbers
+from phonenumber_field.phonenumber import PhoneNumber
+
 from .channels import AlertMessage, DeliveryResult, get_channel
 from .models import (
     Alert,
@@ -123,8 +126,9 @@ def open_alert(enquiry, policy=None, now=None):
 # --- Advancing -------------------------------------------------------------------------------
 
 
-def _resolver(now, unreachable):
-    """resolve(targets) -> people with a working contact method; notes those without one."""
+def _resolver(now, unreachable, empty_rotas):
+    """resolve(targets) -> people with a working contact method; notes those without one, and
+    the rotas with nobody on call (a gap, or a rota deleted since the alert opened)."""
 
     def resolve(targets):
         people = []
@@ -136,6 +140,8 @@ def _resolver(now, unreachable):
                 person = rota.on_call(now) if rota else None
                 if person is not None:
                     people.append(person)
+                else:
+                    empty_rotas.add(ident)
         people = list(dict.fromkeys(people))
         reachable = set(
             ContactMethod.usable_for(people).values_list("user_id", flat=True).distinct()
@@ -184,9 +190,10 @@ def advance(alert_id, now=None, skip_locked=False, prompt_sends=True):
             step = plan_rules.first_step(plan)
         else:
             step = plan_rules.step_after(plan, alert.level, alert.round)
-        unreachable = set()
+        unreachable, empty_rotas = set(), set()
+        resolve = _resolver(now, unreachable, empty_rotas)
         reached = (
-            plan_rules.next_reachable(plan, step, _resolver(now, unreachable))
+            plan_rules.next_reachable(plan, step, resolve)
             if step is not plan_rules.END
             else plan_rules.Reached(plan_rules.END)
         )
@@ -203,11 +210,14 @@ def advance(alert_id, now=None, skip_locked=False, prompt_sends=True):
                 data={"alert": alert.pk, "skipped": [skipped.level, skipped.round]},
             )
 
+        # Before the plan moves on: a gap pages the fallback whatever comes next.
+        gap_ids, gap = _alert_fallback_of_gaps(alert, plan, reached, empty_rotas, resolve, now)
         if reached.step is plan_rules.END:
             _exhaust(alert, now, nobody_at_all=alert.level is None)
-            return []
+            _wake_on_commit(alert.pk, None, gap_ids if prompt_sends else [])
+            return gap_ids
 
-        if reached.step.is_fallback and alert.level is None:
+        if reached.step.is_fallback and alert.level is None and not gap:
             enquiry.record(
                 EnquiryEvent.Kind.ALERT,
                 "Gap: nobody on call could be alerted; the fallback is alerted at once.",
@@ -217,7 +227,7 @@ def advance(alert_id, now=None, skip_locked=False, prompt_sends=True):
         alert.level, alert.round = reached.step.level, reached.step.round
         alert.next_action_at = plan_rules.deadline(now, plan, reached.step)
         alert.save(update_fields=["level", "round", "next_action_at"])
-        delivery_ids = _record_deliveries(alert, reached.people, now)
+        delivery_ids = gap_ids + _record_deliveries(alert, reached.people, now)
         enquiry.record(
             EnquiryEvent.Kind.ALERT if first else EnquiryEvent.Kind.ESCALATED,
             f"Alerting {_names(list(reached.people))} at {_step_words(reached.step)}; "
@@ -231,6 +241,53 @@ def advance(alert_id, now=None, skip_locked=False, prompt_sends=True):
         )
         _wake_on_commit(alert.pk, alert.next_action_at, delivery_ids if prompt_sends else [])
     return delivery_ids
+
+
+def _alert_fallback_of_gaps(alert, plan, reached, empty_rotas, resolve, now):
+    """A rota gap is an alert in itself: page the fallback now, besides moving on.
+
+    Once per alert and round of the gap (the GAP_LEVEL key), and not the people this step pages
+    anyway (when the plan fell through to the fallback itself). Returns the new deliveries and
+    whether there was a gap.
+    """
+    rounds = plan_rules.rounds_with_gaps(plan, reached.skipped, empty_rotas)
+    if not rounds:
+        return [], False
+    people = tuple(p for p in resolve(plan.fallback) if p not in reached.people)
+    gaps = sorted(
+        {
+            ident
+            for step in reached.skipped
+            if not step.is_fallback
+            for kind, ident in plan_rules.targets_of(plan, step)
+            if kind == "rota" and ident in empty_rotas
+        }
+    )
+    names = dict(OnCallRota.objects.filter(pk__in=gaps).values_list("pk", "name"))
+    where = ", ".join(f"“{names[pk]}”" if pk in names else "a deleted rota" for pk in gaps)
+    delivery_ids = []
+    for round_ in rounds:
+        delivery_ids += _record_deliveries(
+            alert, people, now, level=plan_rules.GAP_LEVEL, round_=round_
+        )
+    if people:
+        message = f"Gap: nobody on call on {where}; alerting the fallback, {_names(people)}, now."
+    elif reached.step is not plan_rules.END and reached.step.is_fallback:
+        message = f"Gap: nobody on call on {where}; the fallback is alerted at this step."
+    else:
+        message = f"Gap: nobody on call on {where}, and no fallback to alert."
+    alert.enquiry.record(
+        EnquiryEvent.Kind.ALERT,
+        message,
+        data={
+            "alert": alert.pk,
+            "gap": True,
+            "rotas": gaps,
+            "rounds": list(rounds),
+            "fallback": list(people),
+        },
+    )
+    return delivery_ids, True
 
 
 def _exhaust(alert, now, nobody_at_all):
@@ -247,16 +304,19 @@ def _exhaust(alert, now, nobody_at_all):
     )
 
 
-def _record_deliveries(alert, people, now):
-    """One pending delivery per person, by their first working contact method."""
+def _record_deliveries(alert, people, now, level=None, round_=None):
+    """One pending delivery per person, by their first working contact method, at the alert's
+    current step unless another key (``level``, ``round_``) is given."""
+    level = alert.level if level is None else level
+    round_ = alert.round if round_ is None else round_
     first_method = {}
     for method in ContactMethod.usable_for(people):
         first_method.setdefault(method.user_id, method)
     rows = [
         Delivery(
             alert=alert,
-            level=alert.level,
-            round=alert.round,
+            level=level,
+            round=round_,
             person_id=person,
             contact_method=first_method[person],
             channel=first_method[person].kind,
@@ -271,7 +331,7 @@ def _record_deliveries(alert, people, now):
     Delivery.objects.bulk_create(rows, ignore_conflicts=True)
     return list(
         Delivery.objects.filter(
-            alert=alert, level=alert.level, round=alert.round, status=Delivery.Status.PENDING
+            alert=alert, level=level, round=round_, status=Delivery.Status.PENDING
         ).values_list("pk", flat=True)
     )
 
@@ -291,6 +351,27 @@ def _wake_on_commit(alert_id, next_action_at, delivery_ids):
 # --- Sending ---------------------------------------------------------------------------------
 
 
+def phone_for_display(phone):
+    """A journalist's number as an officer reads it aloud: a UK number as dialled at home
+    ("07700 900777"), any other in international format. Links keep E.164 (``phone_for_link``).
+    """
+    if isinstance(phone, PhoneNumber) and phone.country_code and phone.national_number:
+        style = (
+            phonenumbers.PhoneNumberFormat.NATIONAL
+            if phone.country_code == 44
+            else phonenumbers.PhoneNumberFormat.INTERNATIONAL
+        )
+        return phonenumbers.format_number(phone, style)
+    return str(phone or "")
+
+
+def phone_for_link(phone):
+    """E.164 for a tel: link, which a phone dials from anywhere."""
+    if isinstance(phone, PhoneNumber) and phone.country_code and phone.national_number:
+        return phone.as_e164
+    return str(phone or "")
+
+
 def alert_message(delivery):
     """What the on-call officer reads: enough to call the journalist back without logging in."""
     enquiry = delivery.alert.enquiry
@@ -298,22 +379,28 @@ def alert_message(delivery):
     deadline = (
         f"{timezone.localtime(enquiry.deadline):%a %d %b %H:%M}" if enquiry.deadline else "none"
     )
-    phone = str(enquiry.phone) if enquiry.phone else "no phone given"
+    phone = phone_for_display(enquiry.phone) if enquiry.phone else "no phone given"
     who = enquiry.journalist_name + (f", {enquiry.outlet}" if enquiry.outlet else "")
     subject = f"URGENT enquiry {enquiry.reference}: {enquiry.subject}"
+    gap = ""
+    if delivery.level == plan_rules.GAP_LEVEL:
+        gap = "Nobody is on call: you are the fallback. "
     text = (
-        f"URGENT media enquiry {enquiry.reference} from {who}. Deadline {deadline}. "
+        f"{gap}URGENT media enquiry {enquiry.reference} from {who}. Deadline {deadline}. "
         f"Subject: {enquiry.subject}. Call {phone}. Acknowledge: {url}"
     )
     html = format_html(
-        "<p><strong>Urgent media enquiry {}</strong> from {}.</p>"
+        "<p>{}<strong>Urgent media enquiry {}</strong> from {}.</p>"
         "<p>Deadline: {}<br>Subject: {}<br>Journalist: {}</p>"
         '<p><a href="{}">Acknowledge this alert</a></p>',
+        gap,
         enquiry.reference,
         who,
         deadline,
         enquiry.subject,
-        format_html('<a href="tel:{}">{}</a>', phone, phone) if enquiry.phone else phone,
+        format_html('<a href="tel:{}">{}</a>', phone_for_link(enquiry.phone), phone)
+        if enquiry.phone
+        else phone,
         url,
     )
     return AlertMessage(subject=subject, text=text, ack_url=url, html=html)

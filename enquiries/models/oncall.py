@@ -578,7 +578,8 @@ class Delivery(models.Model):
                 condition=~Q(status="sent") | Q(sent_at__isnull=False),
                 name="sent_delivery_says_when",
             ),
-            models.CheckConstraint(condition=Q(level__gte=-1), name="delivery_level_valid"),
+            # -1: the plan's fallback; -2: the fallback alerted at once for a rota gap.
+            models.CheckConstraint(condition=Q(level__gte=-2), name="delivery_level_valid"),
         ]
 
     def __str__(self):

@@ -10,6 +10,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, timedelta
 
 FALLBACK_LEVEL = -1
+# The fallback alerted because a level hit a rota gap (nobody on call), keyed by the round of
+# the gap: a key of its own, so the same person can still be paged as the plan's real fallback.
+GAP_LEVEL = -2
 
 
 @dataclass(frozen=True)
@@ -93,6 +96,22 @@ def next_reachable(plan, step, resolve):
         skipped.append(step)
         step = step_after(plan, step.level, step.round)
     return Reached(END, (), tuple(skipped))
+
+
+def rounds_with_gaps(plan, skipped, empty_rotas):
+    """The rounds in which a skipped level resolved to nobody because a rota of it was empty.
+
+    A gap is an alert in itself: the caller alerts the fallback once for each of these rounds.
+    ``empty_rotas`` are the rotas with nobody on call now; levels skipped only because their
+    people have no working contact method are not gaps, nor is the fallback itself.
+    """
+    rounds = []
+    for step in skipped:
+        if step.is_fallback:
+            continue
+        if any(kind == "rota" and ident in empty_rotas for kind, ident in targets_of(plan, step)):
+            rounds.append(step.round)
+    return tuple(dict.fromkeys(rounds))
 
 
 def deadline(now, plan, step):

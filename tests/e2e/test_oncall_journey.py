@@ -87,7 +87,7 @@ def test_the_on_call_officer_acknowledges_a_saturday_night_enquiry_from_her_phon
     page = phone.new_page()
     page.goto(link)
     expect(page.get_by_role("heading", name=f"Urgent enquiry {enquiry.reference}")).to_be_visible()
-    expect(page.get_by_role("link", name=re.compile(r"Call \+447700900777"))).to_be_visible()
+    expect(page.get_by_role("link", name=re.compile(r"Call 07700 900777"))).to_be_visible()
     page.screenshot(path=SCREENSHOTS / "oncall-alert.png", full_page=True)
 
     page.get_by_role("button", name=re.compile("Acknowledge")).click()

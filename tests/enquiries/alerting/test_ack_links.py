@@ -90,11 +90,21 @@ def test_opening_the_link_shows_the_alert_and_changes_nothing(alert, priya, phon
     page = response.content.decode()
     assert alert.enquiry.reference in page
     assert "Northmoor Echo" in page
-    assert 'href="tel:+447700900777">Call +447700900777</a>' in page
+    # Read as a UK number is said aloud; dialled in E.164 from anywhere.
+    assert 'href="tel:+447700900777">Call 07700 900777</a>' in page
     assert "Acknowledge" in page
     assert 'name="viewport"' in page
     alert.refresh_from_db()
     assert alert.status == Alert.Status.OPEN
+
+
+def test_a_number_abroad_is_shown_with_its_country_code(priya, tom, phone):
+    """A correspondent's French mobile: the national format alone would dial a UK number."""
+    enquiry = UrgentEnquiryFactory(journalist_name="Claire Dubois", phone="+33612345678")
+    with time_machine.travel(SATURDAY_NIGHT, tick=True):
+        alert = open_alert_for(priya, tom, enquiry=enquiry)
+    page = phone.get(link(alert, priya)).content.decode()
+    assert 'href="tel:+33612345678">Call +33 6 12 34 56 78</a>' in page
 
 
 def test_acknowledging_from_the_phone_takes_the_enquiry(alert, priya, phone):

@@ -120,7 +120,7 @@ def test_an_urgent_enquiry_pages_the_officer_on_call(team, smtp_server, run_queu
     body = message["message"].get_body(("plain",)).get_content()
     assert enquiry.reference in message["message"]["Subject"]
     assert "Northmoor Echo" in body
-    assert "+447700900777" in body
+    assert "Call 07700 900777." in body
     assert enquiry.subject in body
     assert "/oncall/ack/" in body
     alert.refresh_from_db()
@@ -484,7 +484,8 @@ def test_the_alert_text_gives_the_deadline_on_the_london_clock_in_summer(run_que
     assert "Deadline Sat 04 Jul 23:30" in message.text
     assert enquiry.reference in message.subject
     assert "The Moorland Post" in message.text
-    assert 'href="tel:+447700900555"' in message.html
+    assert 'href="tel:+447700900555">07700 900555</a>' in message.html
+    assert "Call 07700 900555." in message.text
     assert message.ack_url in message.text
     assert len(message.text) < 480  # three SMS segments at most
 
