@@ -25,6 +25,7 @@ from wagtail.admin.widgets import AdminDateTimeInput
 from enquiries.forms import JournalistPhoneField
 from enquiries.models import Enquiry, MediaContact
 from enquiries.routing import receive_enquiry
+from press.models import Topic
 
 ENQUIRY_PAGE = "enquiry:inspect"
 CONTACT_PAGE = "media_contact:inspect"
@@ -104,6 +105,19 @@ class ResponseForm(forms.Form):
         widget=AdminDateTimeInput,
         help_text="Leave blank if the response was given just now.",
     )
+
+
+def topics_field(**kwargs):
+    return forms.ModelMultipleChoiceField(
+        queryset=Topic.objects.order_by("name"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        **kwargs,
+    )
+
+
+class TopicsForm(forms.Form):
+    topics = topics_field(label="Topics", help_text="Untick them all to file it under none.")
 
 
 class DuplicateForm(forms.Form):
@@ -199,12 +213,22 @@ class MarkDuplicateView(EnquiryActionView):
         return f"{enquiry.reference} is marked as a duplicate of {data['reference'].reference}."
 
 
+class SetTopicsView(EnquiryActionView):
+    permission = "enquiries.categorise_enquiry"
+    form_class = TopicsForm
+
+    def act(self, enquiry, data, user):
+        enquiry.set_topics(data["topics"], by=user)
+        return f"Topics of {enquiry.reference} updated."
+
+
 ENQUIRY_ACTIONS = {
     "assign": AssignView,
     "note": NoteView,
     "respond": RespondView,
     "close": CloseView,
     "mark_duplicate": MarkDuplicateView,
+    "topics": SetTopicsView,
 }
 
 
@@ -214,7 +238,11 @@ def allowed_actions(user, enquiry):
     return {
         name: unfinished and user.has_perm(view.permission)
         for name, view in ENQUIRY_ACTIONS.items()
-    } | {"note": user.has_perm(NoteView.permission)}
+    } | {
+        # Notes and topics are still useful on a finished enquiry.
+        "note": user.has_perm(NoteView.permission),
+        "topics": user.has_perm(SetTopicsView.permission),
+    }
 
 
 # --- Logging a phone enquiry ---------------------------------------------------------------
@@ -238,6 +266,7 @@ class PhoneEnquiryForm(forms.Form):
         required=False, label="Urgent: they need an answer before the office reopens"
     )
     deadline = forms.DateTimeField(required=False, widget=AdminDateTimeInput)
+    topics = topics_field()
 
     def clean(self):
         data = super().clean()
@@ -292,6 +321,7 @@ class LogPhoneEnquiryView(
             question=data["question"],
             deadline=data["deadline"],
             urgent=data["urgent"],
+            topics=data["topics"],
             channel=Enquiry.Channel.PHONE,
             actor=self.request.user,
         )

@@ -21,6 +21,7 @@ _OFFICER = [
     "enquiries.note_enquiry",
     "enquiries.respond_enquiry",
     "enquiries.close_enquiry",
+    "enquiries.categorise_enquiry",
     "enquiries.view_mediacontact",
     "enquiries.add_mediacontact",
     "enquiries.change_mediacontact",

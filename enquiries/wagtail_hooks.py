@@ -44,6 +44,7 @@ def register_enquiry_log_actions(actions):
     actions.register_action(
         "enquiries.mark_duplicate", "Mark duplicate", "Marked the enquiry as a duplicate"
     )
+    actions.register_action("enquiries.set_topics", "Set topics", "Set the enquiry's topics")
     actions.register_action(
         "enquiries.merge_contact", "Merge contact", "Merged a duplicate contact into this one"
     )

@@ -229,6 +229,9 @@ class Enquiry(models.Model):
         related_name="+",
         help_text="The statement the enquiry is about, if any.",
     )
+    # What the enquiry is about, in the same words as the statements, so the queue can be
+    # narrowed to one subject area (copied from the statement on receipt, then kept by hand).
+    topics = models.ManyToManyField("press.Topic", blank=True, related_name="enquiries")
 
     received_at = models.DateTimeField(default=timezone.now)
     route = models.CharField(max_length=30, choices=Route.choices, blank=True)
@@ -268,6 +271,7 @@ class Enquiry(models.Model):
             ("note_enquiry", "Can add internal notes to enquiries"),
             ("respond_enquiry", "Can record responses to enquiries"),
             ("close_enquiry", "Can close enquiries and mark duplicates"),
+            ("categorise_enquiry", "Can set the topics of enquiries"),
             ("export_enquiry", "Can export the enquiry queue"),
         ]
         constraints = [
@@ -427,6 +431,37 @@ class Enquiry(models.Model):
         self.save(update_fields=["duplicate_of", "status"])
         self._audit("mark_duplicate", by, duplicate_of=of.pk, duplicate_of_reference=of.reference)
 
+    @transaction.atomic
+    def set_topics(self, topics, by):
+        """File the enquiry under these topics (none is allowed): the queue filters by them.
+
+        Allowed on finished enquiries too: the topics serve the reports as much as the queue.
+        """
+        self._lock()
+        wanted = {topic.pk: topic for topic in topics}
+        current = {topic.pk: topic for topic in self.topics.all()}
+        added = [wanted[pk] for pk in wanted.keys() - current.keys()]
+        removed = [current[pk] for pk in current.keys() - wanted.keys()]
+        if not added and not removed:
+            raise ValidationError(f"{self.reference} already has those topics.")
+        self.topics.set(wanted.values())
+        names = sorted(topic.name for topic in wanted.values())
+        changes = [
+            *(f"added {topic.name}" for topic in sorted(added, key=str)),
+            *(f"removed {topic.name}" for topic in sorted(removed, key=str)),
+        ]
+        self.record(
+            EnquiryEvent.Kind.TOPICS,
+            f"Topics: {', '.join(names) or 'none'} ({'; '.join(changes)})",
+            actor=by,
+            data={
+                "topics": sorted(wanted),
+                "added": sorted(topic.pk for topic in added),
+                "removed": sorted(topic.pk for topic in removed),
+            },
+        )
+        self._audit("set_topics", by, topics=names)
+
     queue_priority = staticmethod(_queue_priority)
 
     def anonymise(self, now=None):
@@ -465,6 +500,7 @@ class EnquiryEvent(models.Model):
         ESCALATED = "escalated", "Escalated"
         DUPLICATE = "duplicate", "Duplicate linked"
         CONTACT = "contact", "Contact changed"
+        TOPICS = "topics", "Topics changed"
 
     enquiry = models.ForeignKey(Enquiry, on_delete=models.CASCADE, related_name="events")
     at = models.DateTimeField(default=timezone.now)
