@@ -154,6 +154,7 @@ def test_a_rota_deleted_while_the_alert_runs_is_a_gap(clock, smtp_server, run_qu
 
     assert len(to(smtp_server, nadia)) == 1
     assert len(to(smtp_server, tom)) == 2
+    assert (GAP, 1, "nadia") in steps(alert)
     assert enquiry.events.filter(
         data__gap=True, message__contains="nobody on call on a deleted rota"
     ).exists()
