@@ -30,12 +30,15 @@ def hit(kind, value):
     count, seconds = settings.ENQUIRY_RATE_LIMITS[kind]
     key = _key(kind, value, seconds)
     try:
-        cache.add(key, 0, timeout=seconds)
-        try:
-            used = cache.incr(key)
-        except ValueError:  # the key expired between add and incr
-            cache.set(key, 1, timeout=seconds)
+        # The first use in a window creates its counter at 1: one round trip, not two.
+        if cache.add(key, 1, timeout=seconds):
             used = 1
+        else:
+            try:
+                used = cache.incr(key)
+            except ValueError:  # the key expired between add and incr
+                cache.set(key, 1, timeout=seconds)
+                used = 1
     except Exception:
         logger.exception("Enquiry rate limit not counted: the cache is unavailable")
         return False

@@ -65,10 +65,19 @@ class MediaContact(models.Model):
         # Matched as lower(email) on non-blank emails: the shape of the unique index, so the
         # look-up is an index probe however many contacts there are.
         by_email = live.exclude(email="").filter(email_lower=email.lower())
-        contact = by_email.first() if email else None
-        if contact is None and phone:
-            same_person = Q(email="") | Q(email_lower=email.lower()) if email else Q()
-            contact = live.filter(same_person, phone=phone).first()
+        if email and phone:
+            # One query for both: an email match wins over a phone match, so it sorts first.
+            email_match = Q(email_lower=email.lower()) & ~Q(email="")
+            contact = (
+                live.filter(email_match | Q(phone=phone) & (Q(email="") | email_match))
+                .alias(phone_only=Case(When(email_match, then=0), default=1))
+                .order_by("phone_only", "pk")
+                .first()
+            )
+        elif email:
+            contact = by_email.first()
+        else:
+            contact = live.filter(phone=phone).first() if phone else None
         if contact is None:
             try:
                 with transaction.atomic():
@@ -186,6 +195,11 @@ def _queue_priority():
 
 
 class Enquiry(models.Model):
+    # Wagtail would otherwise enqueue a reference-index task on every save (an insert in the
+    # intake's transaction, then a worker run): enquiries are not content, and a statement's
+    # enquiries are found through the queue, not the statement's "usage" listing.
+    wagtail_reference_index_ignore = True
+
     class Channel(models.TextChoices):
         WEB = "web", "Web form"
         PHONE = "phone", "Phone"
