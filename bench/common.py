@@ -363,18 +363,6 @@ def run_wrk(url, **options):
 YARDSTICK_APP = "bench.yardstick:application"
 
 
-def measure_yardstick():
-    """wrk against the minimal Django app, served by the same gunicorn settings."""
-    with Gunicorn(YARDSTICK_APP) as server:
-        status, body = http_get(server.base_url + "/")
-        if status != 200 or body != b"ok":
-            raise RuntimeError(f"yardstick answered {status} {body[:80]!r}")
-        result = run_wrk(server.base_url + "/")
-        result.memory = server.worker_memory_mib()
-    say(f"  yardstick: {result.requests_per_second:.0f} req/s")
-    return result
-
-
 def compare_servers(servers, rounds=WRK_ROUNDS):
     """Serve each app side by side and wrk each in turn, ``rounds`` times; keep each one's best.
 

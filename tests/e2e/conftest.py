@@ -70,7 +70,7 @@ def press_office(transactional_db):
     from django.contrib.auth import get_user_model
 
     from wagtail.coreutils import get_supported_content_language_variant
-    from wagtail.models import Locale, Page
+    from wagtail.models import Collection, Locale, Page
 
     from home.demo import ensure_site_structure
     from home.groups import (
@@ -80,10 +80,12 @@ def press_office(transactional_db):
         ensure_statement_workflow,
     )
 
-    # A transactional test empties every table, the migrations' tree root included.
+    # A transactional test empties every table, the roots Wagtail's migrations made included.
     if Page.get_first_root_node() is None:
         Locale.objects.get_or_create(language_code=get_supported_content_language_variant("en-gb"))
         Page.add_root(instance=Page(title="Root", slug="root"))
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
     home, index, spokespeople, topics = ensure_site_structure()
     groups = ensure_press_office_groups()
     ensure_statement_workflow(index)

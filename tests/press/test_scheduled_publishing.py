@@ -28,7 +28,8 @@ def wait_until(condition, timeout, message):
         if condition():
             return
         time.sleep(0.25)
-    raise AssertionError(message)
+    jobs = list(PeriodicJob.objects.values("name", "last_started_at", "next_run_at", "last_error"))
+    raise AssertionError(f"{message}; periodic jobs: {jobs}")
 
 
 def schedule_statement(index_page, go_live_at):
