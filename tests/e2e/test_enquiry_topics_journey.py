@@ -1,0 +1,61 @@
+"""A press officer files an enquiry under a topic and narrows the queue to that topic."""
+
+import re
+from pathlib import Path
+
+from django.urls import reverse
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.enquiries.factories import EnquiryFactory, press_officer
+from tests.press.factories import TopicFactory
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+PASSWORD = "correct horse battery staple"
+
+
+def snap(page, name):
+    height = page.evaluate(
+        "Math.max(document.body.scrollHeight,"
+        " ...[...document.querySelectorAll('main, .content-wrapper')].map(e => e.scrollHeight))"
+    )
+    page.set_viewport_size({"width": 1280, "height": max(900, min(height + 40, 4000))})
+    page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=True)
+    page.set_viewport_size({"width": 1280, "height": 900})
+
+
+def test_an_officer_files_an_enquiry_under_a_topic_and_filters_the_queue_by_it(live_server, page):
+    officer = press_officer(username="jordan.okafor", first_name="Jordan", last_name="Okafor")
+    TopicFactory(name="Road safety")
+    TopicFactory(name="Burglary")
+    speeding = EnquiryFactory(subject="Speed cameras on the A61")
+    other = EnquiryFactory(subject="Break-ins on Moor Lane")
+
+    page.goto(live_server.url + "/admin/login/")
+    page.locator("#id_username").fill(officer.username)
+    page.locator("#id_password").fill(PASSWORD)
+    page.get_by_role("button", name=re.compile("Sign in", re.I)).click()
+
+    # On the enquiry's page the officer ticks "Road safety" and saves.
+    page.goto(live_server.url + reverse("enquiry:inspect", args=[speeding.pk]))
+    form = page.locator("form[data-action=topics]")
+    form.get_by_label("Road safety").check()
+    form.get_by_role("button", name="Set topics").click()
+    expect(page.get_by_text(f"Topics of {speeding.reference} updated.")).to_be_visible()
+    expect(page.locator("dd[data-topics]")).to_have_text("Road safety")
+    expect(page.locator(".enquiry__event").last).to_contain_text("Topics: Road safety")
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    snap(page, "enquiry-topics")
+
+    # In the queue, the topic filter leaves only that enquiry.
+    page.goto(live_server.url + reverse("enquiry:index"))
+    expect(page.get_by_text(other.reference)).to_be_visible()
+    page.get_by_role("button", name="Show filters").click()
+    page.get_by_role("button", name="Topic", exact=True).click()
+    page.get_by_role("checkbox", name="Road safety").check()
+    expect(page.get_by_text(other.reference)).to_have_count(0)
+    expect(page.get_by_role("link", name=speeding.reference)).to_be_visible()
+    snap(page, "enquiry-queue-topic-filter")
