@@ -50,6 +50,24 @@ ENQUIRY_PERMISSIONS = {
     ],
 }
 
+# The on-call arrangements: everyone in the press office sees the rotas and the alerts (who is
+# on call tonight, what was sent); managers run the rotas, cover, policies and contact methods.
+_ONCALL_VIEW = [
+    "enquiries.view_oncallrota",
+    "enquiries.view_rotaoverride",
+    "enquiries.view_escalationpolicy",
+    "enquiries.view_alert",
+    "enquiries.view_contactmethod",
+]
+_ONCALL_MANAGE = [
+    f"enquiries.{action}_{model}"
+    for model in ("oncallrota", "rotaoverride", "escalationpolicy", "contactmethod")
+    for action in ("add", "change", "delete")
+]
+ENQUIRY_PERMISSIONS[PRESS_OFFICERS] += _ONCALL_VIEW
+ENQUIRY_PERMISSIONS[ON_CALL] += _ONCALL_VIEW
+ENQUIRY_PERMISSIONS[MANAGERS] += _ONCALL_VIEW + _ONCALL_MANAGE
+
 
 def _permission(dotted):
     app_label, codename = dotted.split(".")
