@@ -1,5 +1,7 @@
 """The public media enquiry form: validation, normalisation and limits on every field."""
 
+import functools
+
 from django import forms
 from django.utils import timezone
 
@@ -104,8 +106,10 @@ class EnquiryForm(forms.Form):
         if wanted and not self.is_bound:
             self.initial["statement"] = wanted
 
+        @functools.cache
         def shown_choices():
-            """Only when the form is shown: an accepted enquiry needs no list of statements."""
+            """Only when the form is shown: an accepted enquiry needs no list of statements.
+            Built once per form: rendering the select reads its choices more than once."""
             recent = field.queryset.order_by("-first_published_at")[:STATEMENT_CHOICES_SHOWN]
             pages = list(recent)
             if wanted and all(page.pk != wanted for page in pages):
