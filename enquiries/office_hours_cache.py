@@ -83,8 +83,10 @@ def _bump():
 
 
 def office_hours_changed(**kwargs):
-    """Receiver for the office hours' rows: every process rebuilds once this commits."""
-    transaction.on_commit(_bump)
+    """Receiver for the office hours' rows: every process rebuilds once this commits (without
+    a shared cache nothing is kept, so there is nothing to announce)."""
+    if shared_cache():
+        transaction.on_commit(_bump)
 
 
 def connect():
