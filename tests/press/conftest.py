@@ -8,6 +8,7 @@ from wagtail.models import Locale, Page, Site
 import pytest
 
 from home.models import PressOfficeSettings
+from press.cache import forget_generation
 
 from .factories import ContactPageFactory, HomePageFactory, StatementIndexPageFactory
 
@@ -28,8 +29,10 @@ def reader_cache_on(settings):
 @pytest.fixture(autouse=True)
 def empty_cache():
     cache.clear()
+    forget_generation()
     yield
     cache.clear()
+    forget_generation()
 
 
 def tree_root():

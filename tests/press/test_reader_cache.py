@@ -193,3 +193,27 @@ def test_a_cached_page_keeps_its_headers(client, statement):
     assert second["X-Reader-Cache"] == "hit"
     for header in ("Content-Type", "Vary", "X-Frame-Options"):
         assert second.get(header) == first.get(header), header
+
+
+def test_a_change_made_by_another_process_shows_once_the_remembered_generation_expires(settings):
+    """Another process (the worker publishing a scheduled statement) bumps the generation in the
+    shared cache; this process trusts the generation it last read for a moment only."""
+    from django.core.cache import cache as shared
+
+    from press import cache as reader_cache
+
+    settings.PRESS_GENERATION_REMEMBER_SECONDS = 3600
+    first = reader_cache.current_generation()
+    shared.incr(reader_cache.GENERATION_KEY)  # as another process's purge does
+    assert reader_cache.current_generation() == first
+    settings.PRESS_GENERATION_REMEMBER_SECONDS = 0
+    assert reader_cache.current_generation() == first + 1
+
+
+def test_this_process_sees_its_own_purge_at_once(settings):
+    from press import cache as reader_cache
+
+    settings.PRESS_GENERATION_REMEMBER_SECONDS = 3600
+    first = reader_cache.current_generation()
+    reader_cache.purge_reader_cache()
+    assert reader_cache.current_generation() == first + 1
