@@ -84,10 +84,14 @@ def expect_text(locator, text):
     locator.get_by_text(text, exact=False).first.wait_for()
 
 
-def submit_for_approval(page):
+def submit_for_approval(page, index):
+    # Wagtail autosaves the draft as the officer types; once the first autosave has created the
+    # page the form posts to its edit view. Let any autosave in flight land before submitting, as
+    # a person reading their statement over does (a submit racing the first autosave is refused).
+    page.wait_for_load_state("networkidle")
     page.locator("footer .w-dropdown__toggle").first.click()
     page.get_by_role("button", name="Submit to Statement approval").click()
-    page.wait_for_url(lambda url: "/add/" not in url)
+    page.wait_for_url(f"**/admin/pages/{index.pk}/")
 
 
 def test_a_statement_is_written_approved_and_found_by_a_reader(press_office, new_page, screenshot):
@@ -96,7 +100,7 @@ def test_a_statement_is_written_approved_and_found_by_a_reader(press_office, new
     officer = new_page(viewport=TALL)
     sign_in(officer, "olivia")
     write_statement(officer, index, screenshot)
-    submit_for_approval(officer)
+    submit_for_approval(officer, index)
 
     statement = StatementPage.objects.get(title=HEADLINE)
     assert not statement.live
