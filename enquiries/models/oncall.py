@@ -24,6 +24,7 @@ import phonenumbers
 from ..rules import escalation as escalation_rules
 from ..rules import rota as rota_rules
 from .enquiry import Enquiry, EnquiryEvent
+from .office_hours import Weekday
 
 
 class ContactMethod(models.Model):
@@ -105,14 +106,7 @@ class OnCallRota(ClusterableModel):
         DAYS = "days", "Days"
         HOURS = "hours", "Hours"
 
-    class Weekday(models.IntegerChoices):
-        MONDAY = 0, "Monday"
-        TUESDAY = 1, "Tuesday"
-        WEDNESDAY = 2, "Wednesday"
-        THURSDAY = 3, "Thursday"
-        FRIDAY = 4, "Friday"
-        SATURDAY = 5, "Saturday"
-        SUNDAY = 6, "Sunday"
+    Weekday = Weekday  # one list of weekdays for office hours and rotas
 
     name = models.CharField(max_length=100, unique=True)
     description = models.TextField(blank=True)
