@@ -13,8 +13,9 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from .alerting import phone_for_display, phone_for_link, read_ack_token
+from .alerting import phone_for_display, read_ack_token
 from .models import Alert, EnquiryEvent
+from .models.enquiry import normalise_phone
 
 
 def _refuse(request, status, heading, explanation):
@@ -89,7 +90,7 @@ def acknowledge(request, token):
             "alert": alert,
             "enquiry": alert.enquiry,
             "phone": phone_for_display(alert.enquiry.phone),
-            "phone_link": phone_for_link(alert.enquiry.phone),
+            "phone_link": normalise_phone(alert.enquiry.phone),
             "person": person,
             "can_acknowledge": alert.status in (Alert.Status.OPEN, Alert.Status.EXHAUSTED),
             "can_resolve": alert.status == Alert.Status.ACKNOWLEDGED

@@ -41,6 +41,7 @@ from .models import (
     EscalationPolicy,
     OnCallRota,
 )
+from .models.enquiry import normalise_phone
 from .rules import escalation as plan_rules
 from .signals import enquiry_routed
 
@@ -353,7 +354,7 @@ def _wake_on_commit(alert_id, next_action_at, delivery_ids):
 
 def phone_for_display(phone):
     """A journalist's number as an officer reads it aloud: a UK number as dialled at home
-    ("07700 900777"), any other in international format. Links keep E.164 (``phone_for_link``).
+    ("07700 900777"), any other in international format. Links keep E.164 (``normalise_phone``).
     """
     if isinstance(phone, PhoneNumber) and phone.country_code and phone.national_number:
         style = (
@@ -362,13 +363,6 @@ def phone_for_display(phone):
             else phonenumbers.PhoneNumberFormat.INTERNATIONAL
         )
         return phonenumbers.format_number(phone, style)
-    return str(phone or "")
-
-
-def phone_for_link(phone):
-    """E.164 for a tel: link, which a phone dials from anywhere."""
-    if isinstance(phone, PhoneNumber) and phone.country_code and phone.national_number:
-        return phone.as_e164
     return str(phone or "")
 
 
@@ -398,7 +392,7 @@ def alert_message(delivery):
         who,
         deadline,
         enquiry.subject,
-        format_html('<a href="tel:{}">{}</a>', phone_for_link(enquiry.phone), phone)
+        format_html('<a href="tel:{}">{}</a>', normalise_phone(enquiry.phone), phone)
         if enquiry.phone
         else phone,
         url,

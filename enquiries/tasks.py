@@ -14,8 +14,6 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from wagtail.models import Site
-
 from django_tasks import task
 
 from enquiries import alerting
@@ -45,8 +43,7 @@ def press_office():
     """The default site's press office settings (a task has no request to find its site)."""
     from home.models import PressOfficeSettings
 
-    site = Site.objects.filter(is_default_site=True).first()
-    return PressOfficeSettings.for_site(site) if site else None
+    return PressOfficeSettings.for_default_site()
 
 
 def team_address():

@@ -6,7 +6,7 @@ from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from phonenumber_field.modelfields import PhoneNumberField
 
@@ -107,6 +107,12 @@ class PressOfficeSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = "press office settings"
+
+    @classmethod
+    def for_default_site(cls):
+        """The default site's settings, for code with no request to find its site (tasks)."""
+        site = Site.objects.filter(is_default_site=True).first()
+        return cls.for_site(site) if site else None
 
 
 class PeriodicJob(models.Model):

@@ -39,8 +39,10 @@ def run_due_jobs(jobs=None, now=None):
     """Run every job whose time has come and that no other worker is running; return their names."""
     jobs = settings.PERIODIC_JOBS if jobs is None else jobs
     ran = []
+    PeriodicJob.objects.bulk_create(
+        [PeriodicJob(name=name) for name in jobs], ignore_conflicts=True
+    )
     for name, (path, interval) in jobs.items():
-        PeriodicJob.objects.get_or_create(name=name)
         with transaction.atomic():
             job = (
                 PeriodicJob.objects.select_for_update(skip_locked=True)

@@ -25,9 +25,7 @@ def press_office_settings(context):
     request = context.get("request")
     site = Site.find_for_request(request) if request is not None else None
     if site is None:
-        site = Site.objects.filter(is_default_site=True).first()
-        if site is None:
-            return PressOfficeSettings()
+        return PressOfficeSettings.for_default_site() or PressOfficeSettings()
     if not shared_cache():
         return PressOfficeSettings.for_site(site)
     key = settings_cache_key(site.pk)

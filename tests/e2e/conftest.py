@@ -6,10 +6,11 @@ never concurrently with them, so the check is switched off for this directory.
 """
 
 import os
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import sync_playwright
+
+from tests.e2e.screens import SCREENSHOTS
 
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
@@ -22,7 +23,6 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 DESKTOP = {"width": 1280, "height": 900}
 PASSWORD = "correct-horse-battery"
 

@@ -2,7 +2,6 @@
 
 import re
 from datetime import timedelta
-from pathlib import Path
 
 from django.urls import reverse
 from django.utils import timezone
@@ -11,23 +10,12 @@ import pytest
 from playwright.sync_api import expect
 
 from enquiries.models import Enquiry
+from tests.e2e.screens import snap
 from tests.enquiries.factories import press_officer
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 PASSWORD = "correct horse battery staple"
-
-
-def snap(page, name):
-    """A screenshot of the whole page: the admin scrolls inside its layout, so grow the window."""
-    height = page.evaluate(
-        "Math.max(document.body.scrollHeight,"
-        " ...[...document.querySelectorAll('main, .content-wrapper')].map(e => e.scrollHeight))"
-    )
-    page.set_viewport_size({"width": 1280, "height": max(900, min(height + 40, 4000))})
-    page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=True)
-    page.set_viewport_size({"width": 1280, "height": 900})
 
 
 def test_a_journalists_enquiry_is_found_assigned_answered_and_closed(live_server, page):
@@ -46,7 +34,6 @@ def test_a_journalists_enquiry_is_found_assigned_answered_and_closed(live_server
     page.get_by_label("Your question").fill(
         "Can you confirm why the A61 was closed overnight, and whether anyone was hurt?"
     )
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     snap(page, "enquiry-form")
     page.get_by_role("button", name="Send enquiry").click()
     receipt = page.locator(".enquiry-receipt__reference strong")

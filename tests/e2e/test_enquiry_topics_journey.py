@@ -1,30 +1,19 @@
 """A press officer files an enquiry under a topic and narrows the queue to that topic."""
 
 import re
-from pathlib import Path
 
 from django.urls import reverse
 
 import pytest
 from playwright.sync_api import expect
 
+from tests.e2e.screens import snap
 from tests.enquiries.factories import EnquiryFactory, press_officer
 from tests.press.factories import TopicFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 PASSWORD = "correct horse battery staple"
-
-
-def snap(page, name):
-    height = page.evaluate(
-        "Math.max(document.body.scrollHeight,"
-        " ...[...document.querySelectorAll('main, .content-wrapper')].map(e => e.scrollHeight))"
-    )
-    page.set_viewport_size({"width": 1280, "height": max(900, min(height + 40, 4000))})
-    page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=True)
-    page.set_viewport_size({"width": 1280, "height": 900})
 
 
 def test_an_officer_files_an_enquiry_under_a_topic_and_filters_the_queue_by_it(live_server, page):
@@ -47,7 +36,6 @@ def test_an_officer_files_an_enquiry_under_a_topic_and_filters_the_queue_by_it(l
     expect(page.get_by_text(f"Topics of {speeding.reference} updated.")).to_be_visible()
     expect(page.locator("dd[data-topics]")).to_have_text("Road safety")
     expect(page.locator(".enquiry__event").last).to_contain_text("Topics: Road safety")
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     snap(page, "enquiry-topics")
 
     # In the queue, the topic filter leaves only that enquiry.

@@ -8,7 +8,6 @@ loopback; the officer uses a phone-sized browser (390 x 844).
 import os
 import re
 from datetime import datetime, time, timedelta
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from django.contrib.auth import get_user_model
@@ -20,6 +19,7 @@ from playwright.sync_api import expect
 
 from enquiries.models import Alert, Enquiry, RotaCoverageWindow
 from enquiries.signals import enquiry_routed
+from tests.e2e.screens import SCREENSHOTS
 from tests.enquiries.alerting.factories import (
     ContactMethodFactory,
     OfficerFactory,
@@ -31,7 +31,6 @@ from tests.enquiries.alerting.factories import (
 # Playwright's sync API runs an event loop in this thread; the live server's ORM use is safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 LONDON = ZoneInfo("Europe/London")
 PHONE = {"width": 390, "height": 844}
 
