@@ -27,7 +27,7 @@ def anonymise_expired(now=None):
     expired = Enquiry.objects.filter(received_at__lt=cutoff, anonymised_at__isnull=True)
     while True:
         with transaction.atomic():
-            batch = list(expired.select_for_update(skip_locked=True).order_by("pk")[:BATCH_SIZE])
+            batch = list(expired.select_for_update().order_by("pk")[:BATCH_SIZE])
             for enquiry in batch:
                 enquiries += enquiry.anonymise(now)
         if len(batch) < BATCH_SIZE:
@@ -38,7 +38,7 @@ def anonymise_expired(now=None):
     )
     while True:
         with transaction.atomic():
-            batch = list(stale.select_for_update(skip_locked=True).order_by("pk")[:BATCH_SIZE])
+            batch = list(stale.select_for_update().order_by("pk")[:BATCH_SIZE])
             for contact in batch:
                 contacts += contact.anonymise(now)
         if len(batch) < BATCH_SIZE:
