@@ -84,11 +84,34 @@ def expect_text(locator, text):
     locator.get_by_text(text, exact=False).first.wait_for()
 
 
+SETTLED = """(fragments) => {
+    const form = document.getElementById("page-edit-form");
+    const sent = [...new FormData(form).values()].filter((v) => typeof v === "string").join();
+    const indicator = document.getElementById("w-autosave-indicator");
+    const settled =
+        form.action.endsWith("/edit/") &&
+        indicator.dataset.wAutosaveStateValue === "saved" &&
+        fragments.every((fragment) => sent.includes(fragment));
+    if (!settled) {
+        window.settledSince = null;
+        return false;
+    }
+    window.settledSince ??= performance.now();
+    return performance.now() - window.settledSince > 1000;
+}"""
+
+
+def wait_until_settled(page, *fragments):
+    """Wagtail autosaves the draft as the officer types: the first autosave creates the page and
+    moves the form to its edit view. A submit racing that first autosave creates the slug twice,
+    and Draftail copies typed text into the form a moment after the last keystroke. An officer
+    reads the statement over before submitting; the test instead waits until the form holds every
+    fragment typed, the page exists, and no autosave has been in flight for a second."""
+    page.wait_for_function(SETTLED, arg=list(fragments), polling=100)
+
+
 def submit_for_approval(page, index):
-    # Wagtail autosaves the draft as the officer types; once the first autosave has created the
-    # page the form posts to its edit view. Let any autosave in flight land before submitting, as
-    # a person reading their statement over does (a submit racing the first autosave is refused).
-    page.wait_for_load_state("networkidle")
+    wait_until_settled(page, "public evidence portal", "your footage could help us", "Carrowby")
     page.locator("footer .w-dropdown__toggle").first.click()
     page.get_by_role("button", name="Submit to Statement approval").click()
     page.wait_for_url(f"**/admin/pages/{index.pk}/")
@@ -104,7 +127,11 @@ def test_a_statement_is_written_approved_and_found_by_a_reader(press_office, new
 
     statement = StatementPage.objects.get(title=HEADLINE)
     assert not statement.live
-    assert statement.current_workflow_state.requested_by == press_office["users"]["olivia"]
+    workflow = statement.current_workflow_state
+    assert workflow.requested_by == press_office["users"]["olivia"]
+    # What the manager will approve is what the officer wrote, notes to editors included.
+    submitted = workflow.current_task_state.revision.as_object()
+    assert "public evidence portal" in submitted.further_information
     reader = new_page()
     assert reader.goto(index.url + statement.slug + "/").status == 404
 
