@@ -10,7 +10,7 @@ from wagtail.models import Page, Site
 
 from phonenumber_field.modelfields import PhoneNumberField
 
-from press.cache import ReaderCachedPageMixin
+from press.cache import ReaderCachedPageMixin, remembered
 from press.models import StatementIndexPage, StatementPage
 
 LATEST_STATEMENTS = 6
@@ -31,10 +31,17 @@ class HomePage(ReaderCachedPageMixin, Page):
     nav_section = "home"
 
     def route(self, request, path_components):
-        """Most requests are for statements: find their index in one query instead of two."""
+        """Most requests are for statements: find their index without Wagtail's two queries.
+
+        The index is remembered under the readers' cache generation, as the site and its home
+        page are (see ``press.cache.remember_site``); the statement itself is read every time.
+        """
         if path_components:
-            index = (
-                StatementIndexPage.objects.child_of(self).filter(slug=path_components[0]).first()
+            slug = path_components[0]
+            # Publishing, moving or deleting any page starts a new generation (press.cache).
+            index = remembered(
+                f"press:statement-index:{self.pk}:{slug}",
+                lambda: StatementIndexPage.objects.child_of(self).filter(slug=slug).first(),
             )
             if index is not None:
                 index._cached_parent_obj = self

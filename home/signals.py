@@ -1,6 +1,5 @@
 """Keep cached copies of the contact settings, and pages showing them, in step with the admin."""
 
-from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
@@ -10,17 +9,13 @@ from wagtail.models import Site
 from press.cache import purge_reader_cache
 
 from .models import PressOfficeSettings
-from .templatetags.press_office import settings_cache_key
 
 
 @receiver(post_save, sender=PressOfficeSettings)
 @receiver(post_delete, sender=PressOfficeSettings)
 def forget_press_office_settings(sender, instance, **kwargs):
-    def forget():
-        cache.delete(settings_cache_key(instance.site_id))
-        purge_reader_cache()
-
-    transaction.on_commit(forget)
+    # The settings are remembered under the readers' cache generation (see press.cache).
+    transaction.on_commit(purge_reader_cache)
 
 
 @receiver(post_save, sender=Site)

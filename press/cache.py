@@ -70,9 +70,44 @@ def current_generation():
     return generation
 
 
+# What this process has read under one generation: {key: value}, emptied when it changes.
+_memo = {"generation": None, "values": {}}
+
+
 def forget_generation():
     global _remembered
     _remembered = (None, 0.0)
+    _memo["generation"], _memo["values"] = None, {}
+
+
+def remembered(key, read, seconds=None):
+    """``read()``'s answer under the current generation, from this process's memory if it can.
+
+    For what every page needs but the press office seldom changes: the site and its home page,
+    the statements index a statement is routed through, the contact settings, the spokespeople
+    and view restrictions. The statement itself is always read from the database. A value kept
+    under a generation never changes, since any change bumps the generation, so after the first
+    request each process keeps its own copy instead of asking Redis and unpickling on every
+    request; the next generation empties the memory. Without a shared cache it reads the
+    database every time.
+    """
+    if not shared_cache():
+        return read()
+    generation = current_generation()
+    if _memo["generation"] != generation:
+        _memo["generation"], _memo["values"] = generation, {}
+    values = _memo["values"]
+    try:
+        return values[key]
+    except KeyError:
+        pass
+    shared_key = f"{key}:{generation}"
+    value = cache.get(shared_key)
+    if value is None:
+        value = read()
+        cache.set(shared_key, value, cache_for(seconds or timeout()))
+    values[key] = value
+    return value
 
 
 def purge_reader_cache():
@@ -104,13 +139,14 @@ class ReaderCachedPageMixin:
         """
         from wagtail.models import PageViewRestriction
 
-        if not shared_cache():
-            return super().get_view_restrictions()
-        key = f"press:view-restrictions:{current_generation()}:{self.pk}"
-        ids = cache.get(key)
-        if ids is None:
-            ids = list(super().get_view_restrictions().values_list("pk", flat=True))
-            cache.set(key, ids, cache_for(timeout()))
+        ids = remembered(
+            f"press:view-restrictions:{self.pk}",
+            lambda: list(
+                super(ReaderCachedPageMixin, self)
+                .get_view_restrictions()
+                .values_list("pk", flat=True)
+            ),
+        )
         if not ids:
             return PageViewRestriction.objects.none()
         return PageViewRestriction.objects.filter(pk__in=ids)
@@ -124,17 +160,10 @@ def restricted_sections():
     """
     from wagtail.models import PageViewRestriction
 
-    def read():
-        return list(PageViewRestriction.objects.values_list("page__path", "page__depth"))
-
-    if not shared_cache():
-        return read()
-    key = f"press:restricted-sections:{current_generation()}"
-    sections = cache.get(key)
-    if sections is None:
-        sections = read()
-        cache.set(key, sections, cache_for(timeout()))
-    return sections
+    return remembered(
+        "press:restricted-sections",
+        lambda: list(PageViewRestriction.objects.values_list("page__path", "page__depth")),
+    )
 
 
 # A reader carrying either cookie may see something personal: a session (signed in, a page
@@ -151,12 +180,31 @@ def spokespeople_by_pk():
 
     if not shared_cache():
         return None
-    key = f"press:spokespeople:{current_generation()}"
-    people = cache.get(key)
-    if people is None:
-        people = {person.pk: person for person in Spokesperson.objects.all()}
-        cache.set(key, people, cache_for(timeout()))
-    return people
+    return remembered(
+        "press:spokespeople", lambda: {person.pk: person for person in Spokesperson.objects.all()}
+    )
+
+
+def remember_site(request):
+    """The Wagtail site answering this host, kept under the generation (site edits bump it).
+
+    Wagtail looks the site up on every request, at a query plus one for its root page; the
+    site, and the home page it routes from, change only when the press office edits them.
+    """
+    from wagtail.models import Site
+
+    if not shared_cache() or hasattr(request, "_wagtail_site"):
+        return
+    host = request._get_raw_host()
+    port = request.get_port()
+
+    def read():
+        site = Site._find_for_request(request)
+        if site is not None:
+            site.root_page = site.root_page.specific
+        return site
+
+    request._wagtail_site = remembered(f"press:site:{host}:{port}", read) or None
 
 
 def _is_cacheable_request(request):
@@ -182,6 +230,7 @@ class ReaderCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        remember_site(request)
         if not shared_cache() or timeout() <= 0 or not _is_cacheable_request(request):
             return self.get_response(request)
 

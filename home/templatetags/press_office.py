@@ -6,18 +6,13 @@ dropped when the settings are saved or a page is published (see ``home.signals``
 """
 
 from django import template
-from django.core.cache import cache
 
 from wagtail.models import Site
 
 from home.models import ContactPage, PressOfficeSettings
-from press.cache import current_generation, shared_cache
+from press.cache import remembered
 
 register = template.Library()
-
-
-def settings_cache_key(site_id):
-    return f"home:press-office-settings:{site_id}"
 
 
 @register.simple_tag(takes_context=True)
@@ -26,29 +21,19 @@ def press_office_settings(context):
     site = Site.find_for_request(request) if request is not None else None
     if site is None:
         return PressOfficeSettings.for_default_site() or PressOfficeSettings()
-    if not shared_cache():
-        return PressOfficeSettings.for_site(site)
-    key = settings_cache_key(site.pk)
-    office = cache.get(key)
-    if office is None:
-        office = PressOfficeSettings.for_site(site)
-        cache.set(key, office, timeout=None)
-    return office
+    return remembered(
+        f"home:press-office-settings:{site.pk}", lambda: PressOfficeSettings.for_site(site)
+    )
 
 
 @register.simple_tag(takes_context=True)
 def site_links(context):
     """URLs of the statements index, its feeds and the contact page, for header and footer."""
     request = context.get("request")
-    if not shared_cache():
-        return _read_site_links(request)
     site = Site.find_for_request(request) if request is not None else None
-    key = f"home:site-links:{site.pk if site else 0}:{current_generation()}"
-    links = cache.get(key)
-    if links is None:
-        links = _read_site_links(request)
-        cache.set(key, links, timeout=3600)
-    return links
+    return remembered(
+        f"home:site-links:{site.pk if site else 0}", lambda: _read_site_links(request)
+    )
 
 
 def _read_site_links(request):

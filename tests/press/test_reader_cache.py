@@ -1,12 +1,14 @@
 """Anonymous readers get a cached page; a published change shows on their very next request."""
 
+import datetime
+
 from wagtail.models import PageViewRestriction
 
 import pytest
 
 from home.models import PressOfficeSettings
 
-from .factories import StatementPageFactory, paragraph
+from .factories import SpokespersonFactory, StatementPageFactory, paragraph, quote
 
 pytestmark = pytest.mark.django_db
 
@@ -217,3 +219,66 @@ def test_this_process_sees_its_own_purge_at_once(settings):
     first = reader_cache.current_generation()
     reader_cache.purge_reader_cache()
     assert reader_cache.current_generation() == first + 1
+
+
+# With the readers' cache off, every request reads the statement, its topics, change notes and
+# related statements from the database; only the site, its home page, the statements index, the
+# contact settings and the spokespeople are remembered by the process, under the generation.
+
+
+def test_with_the_readers_cache_off_a_new_change_note_shows_at_once(
+    client, statement, settings, django_capture_on_commit_callbacks
+):
+    settings.PRESS_READER_CACHE_SECONDS = 0
+    assert "corrected the time" not in client.get(statement.url).content.decode()
+
+    statement.updates.create(date=datetime.date(2026, 3, 1), note="corrected the time")
+    with django_capture_on_commit_callbacks(execute=True):
+        statement.save_revision().publish()
+
+    assert "corrected the time" in client.get(statement.url).content.decode()
+
+
+def test_with_the_readers_cache_off_moving_the_statements_index_moves_its_statements_at_once(
+    client, index_page, statement, settings, django_capture_on_commit_callbacks
+):
+    settings.PRESS_READER_CACHE_SECONDS = 0
+    old_url = statement.url
+    assert client.get(old_url).status_code == 200
+
+    with django_capture_on_commit_callbacks(execute=True):
+        index_page.slug = "news"
+        index_page.save_revision().publish()
+
+    assert client.get("/news/road-reopened-after-collision/").status_code == 200
+    assert client.get(old_url).status_code in (301, 404)
+
+
+def test_with_the_readers_cache_off_a_renamed_office_shows_on_the_next_request(
+    client, statement, office_settings, settings, django_capture_on_commit_callbacks
+):
+    settings.PRESS_READER_CACHE_SECONDS = 0
+    client.get(statement.url)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        office_settings.office_name = "Northmoor Police Media Desk"
+        office_settings.save()
+
+    assert "Northmoor Police Media Desk" in client.get(statement.url).content.decode()
+
+
+def test_a_reader_never_sees_a_spokesperson_remembered_from_before_a_rename(
+    client, index_page, office_settings, settings, django_capture_on_commit_callbacks
+):
+    settings.PRESS_READER_CACHE_SECONDS = 0
+    person = SpokespersonFactory(name="Superintendent Ana Ruiz", role="Roads Policing")
+    statement = StatementPageFactory(
+        parent=index_page, body=[quote("Drive carefully tonight.", person)]
+    )
+    assert "Roads Policing" in client.get(statement.url).content.decode()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        person.role = "Head of Roads Policing"
+        person.save()
+
+    assert "Head of Roads Policing" in client.get(statement.url).content.decode()
