@@ -20,6 +20,7 @@ import time
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import DisallowedHost
 from django.http import HttpResponse
 
 GENERATION_KEY = "press:reader-cache:generation"
@@ -71,6 +72,7 @@ def current_generation():
 
 
 # What this process has read under one generation: {key: value}, emptied when it changes.
+MAX_REMEMBERED = 1000
 _memo = {"generation": None, "values": {}}
 
 
@@ -101,6 +103,8 @@ def remembered(key, read, seconds=None):
         return values[key]
     except KeyError:
         pass
+    if len(values) >= MAX_REMEMBERED:
+        values.clear()  # keys are few and fixed; a flood of new ones must not grow the process
     shared_key = f"{key}:{generation}"
     value = cache.get(shared_key)
     if value is None:
@@ -195,7 +199,10 @@ def remember_site(request):
 
     if not shared_cache() or hasattr(request, "_wagtail_site"):
         return
-    host = request._get_raw_host()
+    try:
+        host = request.get_host()  # only the hosts ALLOWED_HOSTS lets in are remembered
+    except DisallowedHost:
+        return
     port = request.get_port()
 
     def read():
@@ -205,6 +212,10 @@ def remember_site(request):
         return site
 
     request._wagtail_site = remembered(f"press:site:{host}:{port}", read) or None
+    # Every page URL is built from these; Wagtail would read them from Redis on each request.
+    request._wagtail_cached_site_root_paths = remembered(
+        "press:site-root-paths", Site.get_site_root_paths
+    )
 
 
 def _is_cacheable_request(request):

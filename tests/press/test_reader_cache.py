@@ -282,3 +282,20 @@ def test_a_reader_never_sees_a_spokesperson_remembered_from_before_a_rename(
         person.save()
 
     assert "Head of Roads Policing" in client.get(statement.url).content.decode()
+
+
+def test_requests_for_made_up_addresses_and_hosts_do_not_grow_what_a_process_remembers(
+    client, statement, settings
+):
+    from press import cache as reader_cache
+
+    settings.PRESS_READER_CACHE_SECONDS = 0
+    settings.ALLOWED_HOSTS = ["testserver"]
+    client.get(statement.url)
+    remembered = len(reader_cache._memo["values"])
+
+    for n in range(40):
+        assert client.get(f"/no-such-section-{n}/statement/").status_code == 404
+        assert client.get(statement.url, HTTP_HOST=f"attacker-{n}.example").status_code == 400
+
+    assert len(reader_cache._memo["values"]) == remembered
