@@ -37,12 +37,12 @@ class HomePage(ReaderCachedPageMixin, Page):
         page are (see ``press.cache.remember_site``); the statement itself is read every time.
         """
         if path_components:
-            slug = path_components[0]
             # Publishing, moving or deleting any page starts a new generation (press.cache).
-            index = remembered(
-                f"press:statement-index:{self.pk}:{slug}",
-                lambda: StatementIndexPage.objects.child_of(self).filter(slug=slug).first(),
+            indexes = remembered(
+                f"press:statement-indexes:{self.pk}",
+                lambda: {index.slug: index for index in StatementIndexPage.objects.child_of(self)},
             )
+            index = indexes.get(path_components[0])
             if index is not None:
                 index._cached_parent_obj = self
                 return index.route(request, path_components[1:])
