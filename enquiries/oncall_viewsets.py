@@ -14,7 +14,7 @@ from django.views.generic import TemplateView
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.admin.ui.components import Component
-from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.generic import InspectView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
@@ -123,11 +123,82 @@ class EscalationPolicyViewSet(ModelViewSet):
     ]
 
 
+class OwnContactMethodsPolicy(ModelPermissionPolicy):
+    """Managers keep everyone's contact methods; anyone who may see them keeps their own.
+
+    The person being paged at 2 a.m. knows their own number best, and a manager should not have
+    to be found to change it before a shift.
+    """
+
+    KEEP = ("add", "change", "delete")
+
+    def manages(self, user, action):
+        return super().user_has_permission(user, action)
+
+    def keeps_own(self, user, action):
+        return (
+            action in self.KEEP
+            and user.is_active
+            and super().user_has_permission(user, "view")
+            and not user.is_anonymous
+        )
+
+    def user_has_permission(self, user, action):
+        return self.manages(user, action) or self.keeps_own(user, action)
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        if self.manages(user, action):
+            return True
+        return self.keeps_own(user, action) and instance.user_id == user.pk
+
+    def instances_user_has_permission_for(self, user, action):
+        if self.manages(user, action):
+            return self.model.objects.all()
+        if self.keeps_own(user, action):
+            return self.model.objects.filter(user=user)
+        return self.model.objects.none()
+
+
+class OwnMethodOnly:
+    """Edit and delete views: refuse someone else's method unless the user manages them all."""
+
+    def get_object(self, queryset=None):
+        method = super().get_object(queryset)
+        if not self.permission_policy.user_has_permission_for_instance(
+            self.request.user, self.permission_required, method
+        ):
+            raise PermissionDenied
+        return method
+
+
+class ContactMethodEditView(OwnMethodOnly, ModelViewSet.edit_view_class):
+    pass
+
+
+class ContactMethodDeleteView(OwnMethodOnly, ModelViewSet.delete_view_class):
+    pass
+
+
+class ContactMethodCreateView(ModelViewSet.add_view_class):
+    def get_initial_form_instance(self):
+        method = super().get_initial_form_instance() or self.model()
+        if not self.permission_policy.manages(self.request.user, "add"):
+            method.user = self.request.user  # the person field is a manager's alone
+        return method
+
+
+MANAGE_CONTACT_METHODS = "enquiries.change_contactmethod"
+
+
 class ContactMethodViewSet(ModelViewSet):
     model = ContactMethod
     icon = "mobile-alt"
     menu_label = "Contact methods"
     add_to_admin_menu = False
+    permission_policy = OwnContactMethodsPolicy(ContactMethod)
+    add_view_class = ContactMethodCreateView
+    edit_view_class = ContactMethodEditView
+    delete_view_class = ContactMethodDeleteView
     list_display = [
         Column("user", label="Person", accessor=lambda method: person_name(method.user)),
         "kind",
@@ -135,16 +206,40 @@ class ContactMethodViewSet(ModelViewSet):
         "priority",
         "active",
         "verified",
+        TitleColumn(
+            "test",
+            label="Test",
+            accessor=lambda method: "Send a test",
+            get_url=lambda method: reverse("oncall-contacts:test", args=[method.pk]),
+        ),
     ]
     list_filter = ["kind", "active", "verified", "user"]
     search_fields = ["address", "label"]
     panels = [
-        FieldPanel("user"),
+        FieldPanel("user", permission=MANAGE_CONTACT_METHODS),
         FieldRowPanel([FieldPanel("kind"), FieldPanel("priority")]),
         FieldPanel("address"),
         FieldPanel("label"),
-        FieldRowPanel([FieldPanel("active"), FieldPanel("verified")]),
+        FieldRowPanel(
+            [
+                FieldPanel("active"),
+                # Otherwise verified only by a test message the person confirms.
+                FieldPanel("verified", permission=MANAGE_CONTACT_METHODS),
+            ]
+        ),
     ]
+
+    def get_urlpatterns(self):
+        from .contact_check_views import SendTestMessageView
+
+        return [
+            *super().get_urlpatterns(),
+            path(
+                "<int:pk>/test/",
+                SendTestMessageView.as_view(permission_policy=self.permission_policy),
+                name="test",
+            ),
+        ]
 
 
 # -- alerts: read-only, the engine owns them ----------------------------------------------

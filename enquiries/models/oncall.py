@@ -66,6 +66,16 @@ class ContactMethod(models.Model):
     def __str__(self):
         return f"{self.get_kind_display()}: {self.address}"
 
+    def save(self, *args, **kwargs):
+        """A changed number or address has not been shown to reach anyone: it is unverified."""
+        if self.pk and self.verified:
+            before = ContactMethod.objects.filter(pk=self.pk).values("kind", "address").first()
+            if before and (before["kind"], before["address"]) != (self.kind, self.address):
+                self.verified = False
+                if kwargs.get("update_fields") is not None:
+                    kwargs["update_fields"] = {*kwargs["update_fields"], "verified"}
+        super().save(*args, **kwargs)
+
     def clean(self):
         if self.kind == self.Kind.SMS:
             try:
@@ -85,6 +95,15 @@ class ContactMethod(models.Model):
                 URLValidator(schemes=["https", "http"])(self.address)
             except ValidationError as exc:
                 raise ValidationError({"address": "Enter the webhook's URL."}) from exc
+
+        if (
+            self.user_id
+            and ContactMethod.objects.filter(user_id=self.user_id, kind=self.kind)
+            .filter(address=self.address)
+            .exclude(pk=self.pk)
+            .exists()
+        ):
+            raise ValidationError({"address": "This person already has this contact method."})
 
     @classmethod
     def usable_for(cls, user_ids):
