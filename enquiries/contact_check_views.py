@@ -104,6 +104,6 @@ def confirm_test_message(request, token):
         if not method.verified:
             method.verified = True
             method.save(update_fields=["verified"])
-        messages.success(request, "Thank you. This contact method is confirmed.")
+        messages.success(request, "Thank you: the test reached you.")
         return redirect(request.path)
     return render(request, "enquiries/oncall/contact_check.html", {"method": method})
