@@ -96,14 +96,12 @@ class ContactMethod(models.Model):
             except ValidationError as exc:
                 raise ValidationError({"address": "Enter the webhook's URL."}) from exc
 
-        if (
-            self.user_id
-            and ContactMethod.objects.filter(user_id=self.user_id, kind=self.kind)
-            .filter(address=self.address)
-            .exclude(pk=self.pk)
-            .exists()
-        ):
-            raise ValidationError({"address": "This person already has this contact method."})
+    def validate_constraints(self, exclude=None):
+        """Check "one of each per person" even when the form has no person field: someone adding
+        their own method never chooses the person, but it is set, and a repeat is a form error."""
+        if exclude and "user" in exclude and self.user_id:
+            exclude = set(exclude) - {"user"}
+        super().validate_constraints(exclude=exclude)
 
     @classmethod
     def usable_for(cls, user_ids):

@@ -125,7 +125,7 @@ def test_the_same_number_twice_is_a_clear_form_error_not_a_crash(client, priya):
     )
 
     assert response.status_code == 200
-    assert "already has this contact method" in response.content.decode()
+    assert "already exists" in response.content.decode()
     assert ContactMethod.objects.filter(user=priya).count() == 1
 
 
