@@ -1,5 +1,9 @@
-"""The admin for the press office's snippets: spokespeople and topics."""
+"""The admin for the press office's snippets (spokespeople and topics), and the page editor."""
 
+from django.templatetags.static import static
+from django.utils.html import format_html
+
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -28,3 +32,10 @@ class PressSnippetsGroup(SnippetViewSetGroup):
 
 
 register_snippet(PressSnippetsGroup)
+
+
+@hooks.register("insert_editor_js")
+def autosave_keeps_late_edits():
+    """Wagtail 7.4 autosave forgets edits made while a save is in flight; see the script."""
+    script = static("press/admin/autosave_keeps_late_edits.js")
+    return format_html('<script src="{}"></script>', script)
