@@ -400,18 +400,22 @@ class StatementPage(ReaderCachedPageMixin, Page):
             if kind == TOPIC:
                 topics.append(Topic(pk=pk, name=text, slug=slug_or_path))
             elif kind == UPDATE:
-                updates.append(StatementUpdate(pk=pk, page_id=self.pk, date=day, note=text))
+                updates.append(
+                    (order, StatementUpdate(pk=pk, page_id=self.pk, date=day, note=text))
+                )
             else:
                 related = StatementPage(id=pk, page_ptr_id=pk, title=text, url_path=slug_or_path)
                 related.date, related.live = day, True
                 links.append((order, StatementRelatedLink(page_id=self.pk, statement=related)))
-        for instance in (*topics, *updates, *(link.statement for _, link in links)):
+        updates = in_order(updates)
+        links = in_order(links)
+        for instance in (*topics, *updates, *(link.statement for link in links)):
             instance._state.adding, instance._state.db = False, connection.alias
         self._cluster_related_objects = {
             **getattr(self, "_cluster_related_objects", {}),
-            "topics": sorted(topics, key=lambda topic: topic.name),
+            "topics": sorted(topics, key=lambda topic: topic.name),  # as Topic.Meta.ordering
             "updates": updates,
-            "related_links": [link for _, link in sorted(links, key=lambda pair: pair[0])],
+            "related_links": links,
         }
 
     @cached_property
@@ -507,6 +511,13 @@ def paginate(queryset, raw_page, per_page):
 
 
 TOPIC, UPDATE, RELATED = 0, 1, 2  # the first column of RELATIONS_SQL
+
+
+def in_order(pairs):
+    """The items of (sort_order, item) pairs in the editor's order, as Orderable keeps them."""
+    return [item for _, item in sorted(pairs, key=lambda pair: (pair[0] is None, pair[0] or 0))]
+
+
 # What a statement page shows beside its own fields, for StatementPage.read_relations: plain
 # SQL that PostgreSQL and SQLite both run, one row per topic, change note and live related
 # statement, as (kind, id, name/note/title, slug/url path, date, order).

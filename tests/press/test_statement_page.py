@@ -208,3 +208,16 @@ def test_without_an_image_there_is_no_preview_image(client, statement):
 
     assert "og:image" not in head.meta
     assert head.meta["twitter:card"] == "summary"
+
+
+def test_related_statements_keep_the_editors_order(client, index_page, office_settings):
+    first = StatementPageFactory(parent=index_page, title="Appeal after Ashby Street collision")
+    second = StatementPageFactory(parent=index_page, title="Ashby Street reopens")
+    statement = StatementPageFactory(parent=index_page, title="Driver charged after collision")
+    statement.related_links.create(statement=second, sort_order=1)
+    statement.related_links.create(statement=first, sort_order=0)
+    statement.save_revision().publish()
+
+    html = client.get(statement.url).content.decode()
+
+    assert html.index("Appeal after Ashby Street collision") < html.index("Ashby Street reopens")
