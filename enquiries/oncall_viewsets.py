@@ -14,7 +14,7 @@ from django.views.generic import TemplateView
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.admin.ui.components import Component
-from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
+from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.generic import InspectView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
@@ -190,6 +190,20 @@ class ContactMethodCreateView(ModelViewSet.add_view_class):
 MANAGE_CONTACT_METHODS = "enquiries.change_contactmethod"
 
 
+class SendTestColumn(Column):
+    """ "Send a test" beside the methods this user keeps (their own, or everyone's for managers)."""
+
+    cell_template_name = "enquiries/oncall/send_test_cell.html"
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        request = context["request"]
+        policy = ContactMethodViewSet.permission_policy
+        if request and policy.user_has_permission_for_instance(request.user, "change", instance):
+            context["url"] = reverse("oncall-contacts:test", args=[instance.pk])
+        return context
+
+
 class ContactMethodViewSet(ModelViewSet):
     model = ContactMethod
     icon = "mobile-alt"
@@ -206,12 +220,7 @@ class ContactMethodViewSet(ModelViewSet):
         "priority",
         "active",
         "verified",
-        TitleColumn(
-            "test",
-            label="Test",
-            accessor=lambda method: "Send a test",
-            get_url=lambda method: reverse("oncall-contacts:test", args=[method.pk]),
-        ),
+        SendTestColumn("test", label="Test"),
     ]
     list_filter = ["kind", "active", "verified", "user"]
     search_fields = ["address", "label"]

@@ -84,6 +84,8 @@ def test_an_officer_changes_and_removes_their_own_method_but_not_a_colleagues(cl
 
     listing = client.get("/admin/oncall-contacts/").content.decode()
     assert f'href="/admin/oncall-contacts/{own.pk}/test/"' in listing
+    assert f'href="/admin/oncall-contacts/{colleagues.pk}/test/"' not in listing
+    assert "+447700900222" in listing  # colleagues' methods are shown, for who is reachable
     assert client.get(f"/admin/oncall-contacts/edit/{own.pk}/").status_code == 200
     assert client.get(f"/admin/oncall-contacts/edit/{colleagues.pk}/").status_code in (302, 403)
     refused = client.post(
