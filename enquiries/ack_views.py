@@ -18,7 +18,8 @@ from .models import Alert, EnquiryEvent
 from .models.enquiry import normalise_phone
 
 
-def _refuse(request, status, heading, explanation):
+def refuse_link(request, status, heading, explanation):
+    """A signed link that cannot be used: a clear page on the phone, and nothing changed."""
     return render(
         request,
         "enquiries/oncall/ack_refused.html",
@@ -33,7 +34,7 @@ def acknowledge(request, token):
     try:
         alert_id, user_id = read_ack_token(token)
     except signing.SignatureExpired:
-        return _refuse(
+        return refuse_link(
             request,
             403,
             "This link has expired",
@@ -41,7 +42,7 @@ def acknowledge(request, token):
             "press office to take the enquiry.",
         )
     except signing.BadSignature:
-        return _refuse(
+        return refuse_link(
             request,
             400,
             "This link is not valid",
@@ -50,7 +51,7 @@ def acknowledge(request, token):
     alert = Alert.objects.select_related("enquiry", "acknowledged_by").filter(pk=alert_id).first()
     person = get_user_model().objects.filter(pk=user_id, is_active=True).first()
     if alert is None or person is None:
-        return _refuse(
+        return refuse_link(
             request,
             403,
             "This link is no longer valid",
@@ -72,7 +73,7 @@ def acknowledge(request, token):
             else:
                 messages.success(request, "Resolved.")
         else:
-            return _refuse(request, 400, "Nothing was done", "That action is not available.")
+            return refuse_link(request, 400, "Nothing was done", "That action is not available.")
         return redirect(request.path)
 
     if alert.acknowledged_by_id and alert.acknowledged_by_id != person.pk:

@@ -16,6 +16,7 @@ from django.views.generic import TemplateView
 
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from .ack_views import refuse_link
 from .contact_checks import read_check_token, send_test_message, still_names
 from .models import ContactMethod
 
@@ -64,29 +65,20 @@ class SendTestMessageView(WagtailAdminTemplateMixin, TemplateView):
         return redirect(reverse("oncall-contacts:test", args=[self.method.pk]))
 
 
-def _refuse(request, status, heading, explanation):
-    return render(
-        request,
-        "enquiries/oncall/ack_refused.html",
-        {"heading": heading, "explanation": explanation},
-        status=status,
-    )
-
-
 @never_cache
 @require_http_methods(["GET", "POST"])
 def confirm_test_message(request, token):
     try:
         method_id, fingerprint = read_check_token(token)
     except signing.SignatureExpired:
-        return _refuse(
+        return refuse_link(
             request,
             403,
             "This link has expired",
             "Send yourself a new test message from the admin (On call, Contact methods).",
         )
     except signing.BadSignature:
-        return _refuse(
+        return refuse_link(
             request,
             400,
             "This link is not valid",
@@ -94,7 +86,7 @@ def confirm_test_message(request, token):
         )
     method = ContactMethod.objects.select_related("user").filter(pk=method_id).first()
     if method is None or not still_names(method, fingerprint):
-        return _refuse(
+        return refuse_link(
             request,
             403,
             "This link is no longer valid",

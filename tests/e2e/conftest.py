@@ -27,6 +27,15 @@ DESKTOP = {"width": 1280, "height": 900}
 PASSWORD = "correct-horse-battery"
 
 
+def sign_in(page, username, password=PASSWORD):
+    """Sign in to the admin as a person does, and land on the dashboard."""
+    page.goto("/admin/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url("**/admin/")
+
+
 @pytest.fixture(scope="session")
 def browser():
     with sync_playwright() as playwright:

@@ -14,7 +14,7 @@ from playwright.sync_api import expect
 
 from press.models import StatementPage
 
-from .conftest import PASSWORD
+from .conftest import sign_in
 
 pytestmark = pytest.mark.e2e
 
@@ -31,11 +31,7 @@ def saved_draft():
 def test_words_typed_during_an_autosave_are_autosaved_too(press_office, new_page):
     index = press_office["index"]
     officer = new_page()
-    officer.goto("/admin/login/")
-    officer.get_by_label("Username").fill("olivia")
-    officer.get_by_label("Password").fill(PASSWORD)
-    officer.get_by_role("button", name="Sign in").click()
-    officer.wait_for_url("**/admin/")
+    sign_in(officer, "olivia")
 
     officer.goto(f"/admin/pages/add/press/statementpage/{index.pk}/")
     officer.wait_for_timeout(2500)  # Wagtail starts watching the form 2 s after it opens

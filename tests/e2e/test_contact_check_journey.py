@@ -14,7 +14,7 @@ from enquiries.groups import ON_CALL, ensure_enquiry_permissions
 from enquiries.models import ContactMethod
 from tests.fakes.fixtures import fake_notify  # noqa: F401 (fixture)
 
-from .conftest import PASSWORD
+from .conftest import PASSWORD, sign_in
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
@@ -43,11 +43,7 @@ def test_an_officer_proves_her_mobile_reaches_her(
     priya.groups.add(groups[ON_CALL])
 
     admin = new_page()
-    admin.goto("/admin/login/")
-    admin.get_by_label("Username").fill("priya")
-    admin.get_by_label("Password").fill(PASSWORD)
-    admin.get_by_role("button", name="Sign in").click()
-    admin.wait_for_url("**/admin/")
+    sign_in(admin, "priya")
 
     admin.goto("/admin/oncall-contacts/new/")
     admin.get_by_role("combobox", name="Kind").select_option(label="SMS (mobile)")

@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 from press.models import StatementPage
 
-from .conftest import PASSWORD
+from .conftest import sign_in
 
 pytestmark = pytest.mark.e2e
 
@@ -22,14 +22,6 @@ SLUG = "appeal-for-dashcam-footage-after-carrowby-lorry-fire"
 # Tall enough for the whole editor in one screenshot.
 TALL = {"width": 1280, "height": 2200}
 FURTHER_INFORMATION = "Footage can be uploaded through the force's public evidence portal."
-
-
-def sign_in(page, username):
-    page.goto("/admin/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url("**/admin/")
 
 
 def write_statement(page, index, screenshot):
