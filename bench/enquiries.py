@@ -31,6 +31,8 @@ from contextlib import closing
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from bench.common import child_pids
+
 REPO = Path(__file__).resolve().parent.parent
 TARGET_RATE = 100
 MAX_QUERIES = 15
@@ -274,12 +276,6 @@ def start_gunicorn(env, port):
 TOKEN = re.compile(rb'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 
-def worker_pids(server):
-    """gunicorn's worker processes (the master only forks and supervises them)."""
-    path = Path(f"/proc/{server.pid}/task/{server.pid}/children")
-    return [int(pid) for pid in path.read_text().split()] if path.exists() else []
-
-
 def cpu_seconds(pids):
     """User + system CPU time the processes have used so far (Linux /proc)."""
     ticks = os.sysconf("SC_CLK_TCK")
@@ -486,7 +482,7 @@ def bench_submissions(env, total, threads, time_limit=180, wrk_seconds=20):
             submit(warm, number, deadline)
         warm.close()
         workers = [threading.Thread(target=client) for _ in range(threads)]
-        pids = worker_pids(server)
+        pids = child_pids(server.pid)  # gunicorn's workers: the master only supervises
         cpu_before = cpu_seconds(pids)
         started = time.perf_counter()
         for worker in workers:

@@ -136,12 +136,8 @@ class OwnContactMethodsPolicy(ModelPermissionPolicy):
         return super().user_has_permission(user, action)
 
     def keeps_own(self, user, action):
-        return (
-            action in self.KEEP
-            and user.is_active
-            and super().user_has_permission(user, "view")
-            and not user.is_anonymous
-        )
+        # Django's permission check already refuses anonymous and inactive users.
+        return action in self.KEEP and super().user_has_permission(user, "view")
 
     def user_has_permission(self, user, action):
         return self.manages(user, action) or self.keeps_own(user, action)

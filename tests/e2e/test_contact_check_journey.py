@@ -2,7 +2,6 @@
 phone: the admin then shows the number as verified. The SMS goes to a fake GOV.UK Notify server
 on loopback, as an alert would."""
 
-import os
 import re
 
 from django.contrib.auth import get_user_model
@@ -15,8 +14,6 @@ from enquiries.models import ContactMethod
 from tests.fakes.fixtures import fake_notify  # noqa: F401 (fixture)
 
 from .conftest import PASSWORD, sign_in
-
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 PHONE = {"width": 390, "height": 844}
 LINK = re.compile(r"https?://\S+/oncall/check/\S+/")

@@ -5,7 +5,6 @@ A real worker process sends the alert and the journalist's email to a real SMTP 
 loopback; the officer uses a phone-sized browser (390 x 844).
 """
 
-import os
 import re
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -27,9 +26,6 @@ from tests.enquiries.alerting.factories import (
     policy_of,
     rota_of,
 )
-
-# Playwright's sync API runs an event loop in this thread; the live server's ORM use is safe.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 LONDON = ZoneInfo("Europe/London")
 PHONE = {"width": 390, "height": 844}
