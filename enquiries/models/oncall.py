@@ -483,9 +483,15 @@ class Alert(models.Model):
                 actor=by,
                 data={"alert": alert.pk, "step": alert.step_label()},
             )
-            cancelled = alert.deliveries.filter(status=Delivery.Status.PENDING).update(
-                status=Delivery.Status.CANCELLED, next_attempt_at=None, updated_at=now
+            # Skip messages a worker holds at this moment: waiting for them could deadlock with
+            # that worker's commit, and its send re-checks the alert under a share lock before
+            # calling any provider, so it cancels itself once this acknowledgement commits.
+            free = alert.deliveries.select_for_update(skip_locked=True).filter(
+                status=Delivery.Status.PENDING
             )
+            cancelled = Delivery.objects.filter(
+                pk__in=list(free.values_list("pk", flat=True))
+            ).update(status=Delivery.Status.CANCELLED, next_attempt_at=None, updated_at=now)
             if cancelled:
                 enquiry.record(
                     EnquiryEvent.Kind.NOTIFICATION,
